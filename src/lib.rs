@@ -1,0 +1,1 @@
+//! verba-api: delete recorded calls on a Verba recording server from the browser.
