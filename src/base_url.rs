@@ -1,0 +1,111 @@
+//! Checking the recorder's base URL and turning it into the API endpoint.
+//!
+//! The input is an absolute URL; in a browser the binding layer first resolves relative input
+//! against the page with the browser's own URL parser.
+
+use crate::field::Field;
+use crate::validation::{IssueCode, ValidationIssue};
+
+/// The endpoint's path, appended unless the base URL's path already ends with it.
+pub const API_PATH: &str = "/verba/api";
+
+/// Checks `base_url` and returns the endpoint (`<scheme>://<authority><path>/verba/api`).
+///
+/// Plain `http:` is refused unless the host is loopback (`localhost`, `127.0.0.0/8`, `[::1]`) or
+/// `allow_insecure_http` is set, so that keys never cross a network unencrypted by accident.
+pub fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, ValidationIssue> {
+    let invalid = |why: &str| {
+        ValidationIssue::new(
+            Field::BaseUrl,
+            IssueCode::InvalidBaseUrl,
+            &["baseUrl ", why],
+        )
+    };
+    if base_url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(invalid(
+            "must not contain spaces or control characters; give the recorder's address such as https://recorder.example.com.",
+        ));
+    }
+    let Some((scheme, rest)) = base_url.split_once("://") else {
+        return Err(invalid(
+            "must be an absolute URL such as https://recorder.example.com.",
+        ));
+    };
+    let secure = if scheme.eq_ignore_ascii_case("https") {
+        true
+    } else if scheme.eq_ignore_ascii_case("http") {
+        false
+    } else {
+        return Err(invalid(
+            "must start with https:// (or http:// for loopback).",
+        ));
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path_and_more) = rest.split_at(authority_end);
+    if authority.contains('@') {
+        return Err(invalid(
+            "must not contain a user name or password; pass credentials as apiKey and token.",
+        ));
+    }
+    if path_and_more.contains(['?', '#']) {
+        return Err(invalid(
+            "must not contain a query (?…) or fragment (#…); give only the recorder's address and path.",
+        ));
+    }
+    let Some(host) = host_of(authority) else {
+        return Err(invalid("has no valid host name."));
+    };
+    if !secure && !allow_insecure_http && !is_loopback(host) {
+        return Err(ValidationIssue::new(
+            Field::BaseUrl,
+            IssueCode::InsecureUrl,
+            &[
+                "baseUrl uses plain http:// to a host that is not loopback, which would send the API key unencrypted; use https://, or set allowInsecureHttp: true if the network is trusted.",
+            ],
+        ));
+    }
+    let path = path_and_more.trim_end_matches('/');
+    let mut endpoint = String::with_capacity(base_url.len() + API_PATH.len());
+    endpoint.push_str(if secure { "https://" } else { "http://" });
+    endpoint.push_str(authority);
+    endpoint.push_str(path);
+    if !path.ends_with(API_PATH) {
+        endpoint.push_str(API_PATH);
+    }
+    Ok(endpoint)
+}
+
+/// The host of an authority (`host`, `host:port`, `[v6]:port`), if well formed.
+fn host_of(authority: &str) -> Option<&str> {
+    let (host, port) = if let Some(bracketed) = authority.strip_prefix('[') {
+        let (inside, after) = bracketed.split_once(']')?;
+        (&authority[..inside.len() + 2], after.strip_prefix(':'))
+    } else {
+        match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        }
+    };
+    let port_ok = port.is_none_or(|port| {
+        !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
+    });
+    (!host.is_empty() && port_ok).then_some(host)
+}
+
+/// Whether `host` names this machine: `localhost`, an IPv4 address in `127.0.0.0/8`, or `[::1]`.
+pub fn is_loopback(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
+        return true;
+    }
+    let mut octets = host.split('.');
+    let first_is_127 = octets.next() == Some("127");
+    let rest: Vec<&str> = octets.collect();
+    first_is_127
+        && rest.len() == 3
+        && rest
+            .iter()
+            .all(|octet| !octet.is_empty() && octet.len() <= 3 && octet.parse::<u8>().is_ok())
+}

@@ -1,0 +1,257 @@
+//! The one error type of the crate.
+
+use crate::redact::scrub;
+use crate::validation::ValidationIssue;
+use core::fmt;
+
+/// The `code` of a [`VerbaError`], as JavaScript sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// The options are invalid; nothing was sent.
+    Validation,
+    /// The recorder found no matching call (API code 2).
+    CallNotFound,
+    /// The recorder answered with another non-zero API code.
+    ApiError,
+    /// A non-2xx HTTP status with a body that is no Verba reply.
+    HttpError,
+    /// The request failed before an answer arrived (offline, DNS, CORS, ...).
+    Network,
+    /// No answer within `timeoutMs`.
+    Timeout,
+    /// The reply could not be read.
+    Parse,
+}
+
+impl ErrorCode {
+    /// The code as JavaScript sees it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Validation => "VALIDATION",
+            ErrorCode::CallNotFound => "CALL_NOT_FOUND",
+            ErrorCode::ApiError => "API_ERROR",
+            ErrorCode::HttpError => "HTTP_ERROR",
+            ErrorCode::Network => "NETWORK",
+            ErrorCode::Timeout => "TIMEOUT",
+            ErrorCode::Parse => "PARSE",
+        }
+    }
+}
+
+/// Why a DeleteCall did not succeed. Messages never contain an API key or token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VerbaError {
+    /// The options are invalid; nothing was sent.
+    Validation {
+        /// Every problem found, one per option.
+        issues: Vec<ValidationIssue>,
+    },
+    /// The recorder answered API code 2: no such call.
+    CallNotFound {
+        /// The recorder's `ErrorMessage`, when it gave one.
+        server_message: Option<String>,
+        /// The HTTP status of the reply.
+        http_status: u16,
+    },
+    /// The recorder answered a non-zero API code other than 2.
+    Api {
+        /// The API code.
+        api_code: i64,
+        /// The recorder's `ErrorMessage`, when it gave one.
+        server_message: Option<String>,
+        /// The HTTP status of the reply.
+        http_status: u16,
+    },
+    /// A non-2xx HTTP status whose body is no Verba reply.
+    Http {
+        /// The HTTP status.
+        http_status: u16,
+        /// The start of the body, control characters replaced, for diagnosis.
+        excerpt: String,
+    },
+    /// The request failed before an answer arrived.
+    Network {
+        /// What the browser said (for fetch, usually only `Failed to fetch`).
+        detail: String,
+    },
+    /// No answer within the timeout.
+    Timeout {
+        /// The timeout that elapsed, in milliseconds.
+        timeout_ms: u32,
+    },
+    /// The reply could not be read as the requested format.
+    Parse {
+        /// What was wrong with it.
+        reason: String,
+        /// The HTTP status of the reply, when there was one.
+        http_status: Option<u16>,
+    },
+}
+
+impl VerbaError {
+    /// The error's code.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            VerbaError::Validation { .. } => ErrorCode::Validation,
+            VerbaError::CallNotFound { .. } => ErrorCode::CallNotFound,
+            VerbaError::Api { .. } => ErrorCode::ApiError,
+            VerbaError::Http { .. } => ErrorCode::HttpError,
+            VerbaError::Network { .. } => ErrorCode::Network,
+            VerbaError::Timeout { .. } => ErrorCode::Timeout,
+            VerbaError::Parse { .. } => ErrorCode::Parse,
+        }
+    }
+
+    /// The recorder's API code, for errors that carry one.
+    pub fn api_code(&self) -> Option<i64> {
+        match self {
+            VerbaError::CallNotFound { .. } => Some(2),
+            VerbaError::Api { api_code, .. } => Some(*api_code),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, for errors that happened after an answer arrived.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            VerbaError::CallNotFound { http_status, .. }
+            | VerbaError::Api { http_status, .. }
+            | VerbaError::Http { http_status, .. } => Some(*http_status),
+            VerbaError::Parse { http_status, .. } => *http_status,
+            _ => None,
+        }
+    }
+
+    /// The validation issues, empty for other errors.
+    pub fn issues(&self) -> &[ValidationIssue] {
+        match self {
+            VerbaError::Validation { issues } => issues,
+            _ => &[],
+        }
+    }
+
+    /// A sentence describing the error, suitable for a portal to show.
+    pub fn message(&self) -> String {
+        let mut text = String::new();
+        match self {
+            VerbaError::Validation { issues } => {
+                text.push_str("Invalid DeleteCall options: ");
+                match issues.first() {
+                    Some(first) => text.push_str(&first.message),
+                    None => text.push_str("(no details)"),
+                }
+                if issues.len() > 1 {
+                    text.push_str(" (");
+                    push_number(&mut text, (issues.len() - 1) as i64);
+                    text.push_str(" more in `issues`)");
+                }
+            }
+            VerbaError::CallNotFound { server_message, .. } => {
+                text.push_str("The recorder found no call to delete (API code 2)");
+                push_server_message(&mut text, server_message.as_deref());
+            }
+            VerbaError::Api {
+                api_code,
+                server_message,
+                ..
+            } => {
+                text.push_str("The recorder refused the request (API code ");
+                push_number(&mut text, *api_code);
+                text.push(')');
+                push_server_message(&mut text, server_message.as_deref());
+            }
+            VerbaError::Http {
+                http_status,
+                excerpt,
+            } => {
+                text.push_str("The server answered HTTP ");
+                push_number(&mut text, i64::from(*http_status));
+                text.push_str(" with a body that is not a Verba API reply");
+                if !excerpt.is_empty() {
+                    text.push_str(": ");
+                    text.push_str(excerpt);
+                }
+            }
+            VerbaError::Network { detail } => {
+                text.push_str(
+                    "The request to the recorder failed before any answer arrived. \
+                     In a browser the usual cause is CORS: the recorder must allow this page's \
+                     origin, or be reached through a same-origin reverse proxy; otherwise check \
+                     the base URL and that the recorder is reachable.",
+                );
+                if !detail.is_empty() {
+                    text.push_str(" (");
+                    text.push_str(detail);
+                    text.push(')');
+                }
+            }
+            VerbaError::Timeout { timeout_ms } => {
+                text.push_str("No answer from the recorder within ");
+                push_number(&mut text, i64::from(*timeout_ms));
+                text.push_str(" ms (timeoutMs); the call may or may not have been deleted.");
+            }
+            VerbaError::Parse { reason, .. } => {
+                text.push_str("The reply is not a readable Verba API reply: ");
+                text.push_str(reason);
+            }
+        }
+        text
+    }
+
+    /// Removes every occurrence of `secrets` from the text this error carries from outside
+    /// (server messages, excerpts, browser details).
+    pub fn scrubbed(mut self, secrets: &[&str]) -> Self {
+        match &mut self {
+            VerbaError::CallNotFound { server_message, .. }
+            | VerbaError::Api { server_message, .. } => {
+                if let Some(text) = server_message {
+                    *text = scrub(text, secrets);
+                }
+            }
+            VerbaError::Http { excerpt: text, .. }
+            | VerbaError::Network { detail: text }
+            | VerbaError::Parse { reason: text, .. } => *text = scrub(text, secrets),
+            VerbaError::Validation { .. } | VerbaError::Timeout { .. } => {}
+        }
+        self
+    }
+}
+
+fn push_server_message(text: &mut String, server_message: Option<&str>) {
+    match server_message {
+        Some(message) => {
+            text.push_str(": ");
+            text.push_str(message);
+        }
+        None => text.push('.'),
+    }
+}
+
+/// Appends a decimal integer without the formatting machinery (it weighs in the wasm build).
+pub(crate) fn push_number(text: &mut String, number: i64) {
+    if number < 0 {
+        text.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut rest = number.unsigned_abs();
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[start..] {
+        text.push(char::from(digit));
+    }
+}
+
+impl fmt::Display for VerbaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for VerbaError {}

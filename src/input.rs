@@ -1,0 +1,114 @@
+//! Options as the caller gave them, before validation: the boundary between JavaScript values and
+//! the Rust core.
+
+use crate::field::Field;
+
+/// One option's value as received, with just enough of its JavaScript type kept to report a
+/// wrong type precisely instead of coercing it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    /// The option is not there, or is `undefined`.
+    Absent,
+    /// `null`; treated like an absent option.
+    Null,
+    /// A string.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// A boolean.
+    Bool(bool),
+    /// An array (accepted for `status` only).
+    List(Vec<RawValue>),
+    /// Any other type; the name (`"object"`, `"function"`, ...) is used in the message.
+    Other(&'static str),
+}
+
+impl RawValue {
+    /// The JavaScript type name used in `invalid_type` messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            RawValue::Absent => "undefined",
+            RawValue::Null => "null",
+            RawValue::Text(_) => "a string",
+            RawValue::Number(_) => "a number",
+            RawValue::Bool(_) => "a boolean",
+            RawValue::List(_) => "an array",
+            RawValue::Other(name) => name,
+        }
+    }
+}
+
+impl From<&str> for RawValue {
+    fn from(text: &str) -> Self {
+        RawValue::Text(text.to_owned())
+    }
+}
+
+impl From<String> for RawValue {
+    fn from(text: String) -> Self {
+        RawValue::Text(text)
+    }
+}
+
+impl From<f64> for RawValue {
+    fn from(number: f64) -> Self {
+        RawValue::Number(number)
+    }
+}
+
+impl From<bool> for RawValue {
+    fn from(flag: bool) -> Self {
+        RawValue::Bool(flag)
+    }
+}
+
+/// A whole `DeleteCallOptions` object as received.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawOptions {
+    values: Vec<(Field, RawValue)>,
+    unknown: Vec<String>,
+}
+
+impl RawOptions {
+    /// No options at all.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets an option by its JavaScript name; a name that is no option is kept as unknown, so
+    /// that validation reports it.
+    pub fn set(&mut self, name: &str, value: impl Into<RawValue>) -> &mut Self {
+        match Field::from_name(name) {
+            Some(field) => self.set_field(field, value.into()),
+            None => self.unknown.push(name.to_owned()),
+        }
+        self
+    }
+
+    /// [`RawOptions::set`], by value, for building options in one expression.
+    pub fn with(mut self, name: &str, value: impl Into<RawValue>) -> Self {
+        self.set(name, value);
+        self
+    }
+
+    /// Sets a known option.
+    pub fn set_field(&mut self, field: Field, value: RawValue) {
+        match self.values.iter_mut().find(|(known, _)| *known == field) {
+            Some(slot) => slot.1 = value,
+            None => self.values.push((field, value)),
+        }
+    }
+
+    /// The value of an option; [`RawValue::Absent`] when not given.
+    pub fn get(&self, field: Field) -> &RawValue {
+        self.values
+            .iter()
+            .find(|(known, _)| *known == field)
+            .map_or(&RawValue::Absent, |(_, value)| value)
+    }
+
+    /// The names given that are no option.
+    pub fn unknown_names(&self) -> &[String] {
+        &self.unknown
+    }
+}

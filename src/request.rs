@@ -1,0 +1,100 @@
+//! Building the HTTP request for a validated DeleteCall, and its redacted preview.
+//!
+//! ```
+//! use verba_api::{build_request, validate, RawOptions};
+//!
+//! let options = RawOptions::new()
+//!     .with("baseUrl", "https://recorder.example.com")
+//!     .with("apiKey", "74c8eea0-50c6-40b2-9f3e-252ed501c3c8")
+//!     .with("callID", "a8343631-9f35-4a3a-83f0-9e81592339fb");
+//! let request = build_request(&validate(&options).unwrap());
+//! assert_eq!(request.url, "https://recorder.example.com/verba/api?action=DeleteCall");
+//! assert!(request.body.unwrap().starts_with("apiKey=74c8eea0-"));
+//! assert!(request.preview.contains("apiKey=74c8…REDACTED"));
+//! ```
+
+use crate::encode::push_form_encoded;
+use crate::params::{DeleteCallParams, Method};
+use crate::redact::redact;
+
+/// The query that names the action; the only parameter in a POST's URL.
+pub const ACTION_QUERY: &str = "?action=DeleteCall";
+
+/// The content type of a POST body.
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// An HTTP request ready to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuiltRequest {
+    /// The method.
+    pub method: Method,
+    /// The full URL. For GET it holds the credentials: send it, never show or log it.
+    pub url: String,
+    /// The form body (POST only).
+    pub body: Option<String>,
+    /// The request headers (`Content-Type` for POST; nothing that would trigger a CORS preflight).
+    pub headers: Vec<(&'static str, &'static str)>,
+    /// A human-readable rendering with credentials redacted, for "what will be sent" panels and
+    /// logs.
+    pub preview: String,
+}
+
+/// Builds the request: POST puts every parameter but `action` in a form body, keeping the
+/// credentials out of URLs, histories and proxy logs; GET puts them all in the query, in the
+/// vendor's order.
+pub fn build_request(params: &DeleteCallParams) -> BuiltRequest {
+    let wire = params.wire_params();
+    let mut encoded = String::new();
+    let mut shown = String::new();
+    for (field, value) in &wire {
+        for out in [&mut encoded, &mut shown] {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(field.name());
+            out.push('=');
+        }
+        push_form_encoded(&mut encoded, value);
+        if field.is_secret() {
+            shown.push_str(&redact(value));
+        } else {
+            push_form_encoded(&mut shown, value);
+        }
+    }
+
+    let mut url = String::with_capacity(params.endpoint.len() + ACTION_QUERY.len() + 1);
+    url.push_str(&params.endpoint);
+    url.push_str(ACTION_QUERY);
+    let mut preview = String::new();
+    preview.push_str(params.method.as_str());
+    preview.push(' ');
+    preview.push_str(&url);
+    match params.method {
+        Method::Post => {
+            preview.push_str("\nContent-Type: ");
+            preview.push_str(FORM_CONTENT_TYPE);
+            preview.push_str("\n\n");
+            preview.push_str(&shown);
+            BuiltRequest {
+                method: Method::Post,
+                url,
+                body: Some(encoded),
+                headers: vec![("Content-Type", FORM_CONTENT_TYPE)],
+                preview,
+            }
+        }
+        Method::Get => {
+            url.push('&');
+            url.push_str(&encoded);
+            preview.push('&');
+            preview.push_str(&shown);
+            BuiltRequest {
+                method: Method::Get,
+                url,
+                body: None,
+                headers: Vec::new(),
+                preview,
+            }
+        }
+    }
+}

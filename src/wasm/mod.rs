@@ -1,0 +1,2 @@
+//! Browser layer.
+pub(crate) mod json;
