@@ -16,17 +16,17 @@ const ERROR_MESSAGE: &str = "ErrorMessage";
 
 /// Where the reader is relative to the `Response` element.
 #[derive(PartialEq)]
-enum Progress {
-    BeforeResponse,
-    InsideResponse,
-    AfterResponse,
+enum ResponseProgress {
+    Before,
+    Inside,
+    After,
 }
 
 /// The envelope of an XML reply.
 pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     let mut reader = Reader::from_str(body.trim_start_matches('\u{feff}'));
     let mut depth = 0usize;
-    let mut progress = Progress::BeforeResponse;
+    let mut progress = ResponseProgress::Before;
     let mut envelope = Envelope::default();
     let mut message: Option<String> = None;
     let mut message_depth: Option<usize> = None;
@@ -36,7 +36,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             Ok(event) => event,
             // A complete Response is all the reply has to say; trailing damage (one vendor
             // sample closes the root with `<VerbaApi>`) does not change it.
-            Err(_) if progress == Progress::AfterResponse => break,
+            Err(_) if progress == ResponseProgress::After => break,
             Err(_) => return Err("the XML is not well formed."),
         };
         match event {
@@ -45,7 +45,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                 let name = element.local_name();
                 let name = name.as_ref();
                 if depth == 0 {
-                    if progress == Progress::AfterResponse {
+                    if progress == ResponseProgress::After {
                         break;
                     }
                     if name != ROOT {
@@ -55,20 +55,20 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                         return Err("the VerbaApi element is empty: there is no Response.");
                     }
                 } else if depth == 1 && name == RESPONSE {
-                    if progress != Progress::BeforeResponse {
+                    if progress != ResponseProgress::Before {
                         return Err("the reply has more than one Response.");
                     }
                     read_response_attributes(element, &mut envelope)?;
                     progress = if is_empty {
-                        Progress::AfterResponse
+                        ResponseProgress::After
                     } else {
-                        Progress::InsideResponse
+                        ResponseProgress::Inside
                     };
                 } else if name == ERROR_MESSAGE && message.is_none() {
                     let in_place = match progress {
-                        Progress::InsideResponse => depth == 2,
-                        Progress::AfterResponse => depth == 1,
-                        Progress::BeforeResponse => false,
+                        ResponseProgress::Inside => depth == 2,
+                        ResponseProgress::After => depth == 1,
+                        ResponseProgress::Before => false,
                     };
                     if in_place {
                         message = Some(String::new());
@@ -84,8 +84,8 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                 if message_depth == Some(depth) {
                     message_depth = None;
                 }
-                if progress == Progress::InsideResponse && depth == 1 {
-                    progress = Progress::AfterResponse;
+                if progress == ResponseProgress::Inside && depth == 1 {
+                    progress = ResponseProgress::After;
                 }
                 if depth == 0 {
                     break;
@@ -105,10 +105,10 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
         }
     }
 
-    if progress == Progress::BeforeResponse {
+    if progress == ResponseProgress::Before {
         return Err("the reply has no Response element inside VerbaApi.");
     }
-    if progress == Progress::InsideResponse {
+    if progress == ResponseProgress::Inside {
         return Err("the reply ends inside its Response element.");
     }
     envelope.message = message
