@@ -1,1 +1,138 @@
-fn main() {}
+//! `verba-emulator`: runs the Verba API emulator (see the library docs and `--help`).
+//!
+//! ```text
+//! verba-emulator [--host 127.0.0.1] [--port 8080] [--fixture FILE] [--www www] [--pkg pkg]
+//!                [--cors-origin ORIGIN]... [--no-admin] [--quiet] [--dump-demo-fixture]
+//! ```
+//!
+//! Once listening it prints exactly one line on standard output,
+//! `verba-emulator listening on http://127.0.0.1:PORT`, and flushes it, so that a script or a
+//! test can start it with `--port 0` and read the port. Everything else (request log, notes)
+//! goes to standard error. Exit codes: 0 after Ctrl-C/SIGTERM, 1 if it cannot bind, 2 for a bad
+//! fixture or option.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use verba_emulator::cli::Cli;
+use verba_emulator::{demo_data, fixture};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+
+    if cli.dump_demo_fixture {
+        return match serde_json::to_string_pretty(&demo_data::fixture()) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("verba-emulator: cannot write the demo fixture: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+
+    let fixture = match &cli.fixture {
+        None => demo_data::fixture(),
+        Some(path) => match std::fs::read(path) {
+            Err(e) => {
+                eprintln!("verba-emulator: cannot read {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+            Ok(bytes) => match fixture::parse(&bytes) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("verba-emulator: {}: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            },
+        },
+    };
+
+    let options = cli.options();
+    let (router, _state) = match verba_emulator::app(&options, &fixture) {
+        Ok(app) => app,
+        Err(e) => {
+            let source = cli
+                .fixture
+                .as_ref()
+                .map_or("demo data".to_string(), |p| p.display().to_string());
+            eprintln!("verba-emulator: {source}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let listener = match tokio::net::TcpListener::bind((cli.host.as_str(), cli.port)).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "verba-emulator: cannot listen on {}:{}: {e}",
+                cli.host, cli.port
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let addr = match listener.local_addr() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("verba-emulator: cannot read the bound address: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    // The one line on stdout that scripts parse; flushed at once, since stdout may be a pipe.
+    println!("verba-emulator listening on http://{addr}");
+    let _ = std::io::stdout().flush();
+    note_directories(&options);
+
+    match verba_emulator::serve(listener, router, shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("verba-emulator: server error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Tells on stderr what is served, so that a missing `pkg/` (not built yet) is no mystery.
+fn note_directories(options: &verba_emulator::Options) {
+    for (route, dir) in [("/", &options.www_dir), ("/pkg/", &options.pkg_dir)] {
+        let state = if dir.is_dir() {
+            ""
+        } else {
+            " (missing: 404 until it exists)"
+        };
+        eprintln!(
+            "verba-emulator: serving {} at {route}{state}",
+            dir.display()
+        );
+    }
+    if !options.admin {
+        eprintln!("verba-emulator: admin routes /__emulator/* are off");
+    }
+}
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

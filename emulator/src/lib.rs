@@ -1,0 +1,233 @@
+//! # verba-emulator
+//!
+//! A native emulator of the Verba HTTP Business API's `DeleteCall` request, written from the
+//! project spec (`delete-call.md`), not from the `verba-api` client library, so that the two can
+//! disagree and a test catches the side that is wrong. It is the demo's one process (it also
+//! serves the page and the wasm package) and the real HTTP peer of the browser tests.
+//!
+//! ## Routes
+//! - `GET|POST /verba/api`: the API ([`api`]); replies in [`reply`]'s formats, HTTP 200.
+//! - `/__emulator/calls`, `/__emulator/requests`, `/__emulator/reset`: development and test
+//!   routes ([`admin`]), off with `--no-admin`.
+//! - `/pkg/...`: the wasm package directory; `/...`: the static directory (`www`). Missing
+//!   files and directories are 404, never a crash.
+//!
+//! CORS ([`cors`]) wraps every route, 404s included; a request log line ([`log`]) is written for
+//! every request, with secrets redacted ([`redact`]).
+//!
+//! ## State
+//! A [`store::Store`] built from a [`fixture::Fixture`] (a JSON document; see [`fixture`] for
+//! the format) or from the built-in [`demo_data`].
+//!
+//! ## Use from tests
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let running = verba_emulator::start(
+//!     "127.0.0.1:0".parse().unwrap(),
+//!     verba_emulator::Options::default(),
+//!     &verba_emulator::demo_data::fixture(),
+//! )
+//! .await?;
+//! println!("{}", running.url());
+//! running.stop().await;
+//! # Ok(())
+//! # }
+//! ```
+//! or run the binary with `--port 0` and read the line
+//! `verba-emulator listening on http://127.0.0.1:PORT` from its standard output.
+
+pub mod admin;
+pub mod api;
+pub mod body;
+pub mod cli;
+pub mod cors;
+pub mod demo_data;
+pub mod fixture;
+pub mod log;
+pub mod normalize;
+pub mod params;
+pub mod redact;
+pub mod reply;
+pub mod store;
+
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::Router;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::StatusCode;
+use axum::routing::any;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tower_http::services::ServeDir;
+
+use crate::cors::OriginRule;
+use crate::fixture::{Fixture, FixtureError};
+use crate::log::LogSink;
+use crate::store::Store;
+
+/// Default body limit of `/verba/api` (64 KiB: far above any real DeleteCall request).
+pub const API_BODY_LIMIT: usize = 64 * 1024;
+
+/// Default body limit of `POST /__emulator/reset` (1 MiB: thousands of calls).
+pub const ADMIN_BODY_LIMIT: usize = 1024 * 1024;
+
+/// How the server is set up (everything but the state).
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Served at `/`.
+    pub www_dir: PathBuf,
+    /// Served at `/pkg/`.
+    pub pkg_dir: PathBuf,
+    /// Whether the `/__emulator/` routes exist.
+    pub admin: bool,
+    /// Allowed CORS origins; empty = loopback.
+    pub cors: Vec<OriginRule>,
+    /// Where request log lines go.
+    pub log: LogSink,
+    pub api_body_limit: usize,
+    pub admin_body_limit: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            www_dir: PathBuf::from("www"),
+            pkg_dir: PathBuf::from("pkg"),
+            admin: true,
+            cors: Vec::new(),
+            log: LogSink::default(),
+            api_body_limit: API_BODY_LIMIT,
+            admin_body_limit: ADMIN_BODY_LIMIT,
+        }
+    }
+}
+
+/// The settings handlers need at run time.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub api_body_limit: usize,
+    pub admin_body_limit: usize,
+}
+
+/// Shared state of the running server.
+#[derive(Debug)]
+pub struct AppState {
+    store: Mutex<Store>,
+    pub settings: Settings,
+}
+
+impl AppState {
+    /// Locks the store. A poisoned lock (a panic elsewhere while holding it) is recovered: the
+    /// store has no invariant that a half-finished operation could break, and the server must
+    /// keep answering.
+    pub fn lock_store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Builds the application (router and shared state) from options and an initial fixture.
+pub fn app(options: &Options, fixture: &Fixture) -> Result<(Router, Arc<AppState>), FixtureError> {
+    let store = fixture::into_store(fixture, store::now_ms())?;
+    let state = Arc::new(AppState {
+        store: Mutex::new(store),
+        settings: Settings {
+            api_body_limit: options.api_body_limit,
+            admin_body_limit: options.admin_body_limit,
+        },
+    });
+
+    let mut router = Router::new().route("/verba/api", any(api::handle));
+    if options.admin {
+        router = router.nest("/__emulator", admin::router());
+    }
+    let router = router
+        .nest_service(
+            "/pkg",
+            ServeDir::new(&options.pkg_dir).not_found_service(not_found.into_service()),
+        )
+        .fallback_service(
+            ServeDir::new(&options.www_dir).not_found_service(not_found.into_service()),
+        )
+        .with_state(state.clone())
+        // Order: the log layer is outermost, so it sees the final status, CORS preflights too.
+        .layer(cors::layer(&options.cors))
+        .layer(axum::middleware::from_fn_with_state(
+            options.log.clone(),
+            log::log_requests,
+        ));
+    Ok((router, state))
+}
+
+async fn not_found() -> (StatusCode, &'static str) {
+    (StatusCode::NOT_FOUND, "404 Not Found\n")
+}
+
+/// Serves `router` on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// A server started by [`start`].
+#[derive(Debug)]
+pub struct Running {
+    /// The bound address (the real port when 0 was asked for).
+    pub addr: SocketAddr,
+    /// The shared state, for tests that look inside.
+    pub state: Arc<AppState>,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<io::Result<()>>>,
+}
+
+impl Running {
+    /// `http://ADDR`, without a trailing slash.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops the server and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Binds `addr`, builds the app and serves it on a background task.
+pub async fn start(addr: SocketAddr, options: Options, fixture: &Fixture) -> io::Result<Running> {
+    let (router, state) =
+        app(&options, fixture).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let listener = TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(serve(listener, router, async move {
+        let _ = rx.await;
+    }));
+    Ok(Running {
+        addr,
+        state,
+        shutdown: Some(tx),
+        task: Some(task),
+    })
+}

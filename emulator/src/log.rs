@@ -1,0 +1,93 @@
+//! The request log: one line per request, with method, path, redacted parameters, HTTP status
+//! and, for `/verba/api`, the reply code.
+//!
+//! The line goes to a [`LogSink`]: standard error for the binary, an in-memory buffer for tests
+//! that must prove a secret never reached the log, or nowhere. Example:
+//!
+//! ```text
+//! verba-emulator: POST /verba/api [action=DeleteCall apiKey=74c8…REDACTED callID=a8343631-...] -> 200 code=0 (1 ms)
+//! ```
+//!
+//! The raw request URI is never written: the query string is parsed and written back through
+//! [`crate::redact`], so secrets sent in a URL are redacted too.
+
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::redact;
+
+/// Where request log lines go.
+#[derive(Debug, Clone, Default)]
+pub enum LogSink {
+    /// Standard error (the binary's default).
+    #[default]
+    Stderr,
+    /// An in-memory list of lines, for tests.
+    Memory(Arc<Mutex<Vec<String>>>),
+    /// Nowhere (`--quiet`).
+    Off,
+}
+
+impl LogSink {
+    /// A new in-memory sink and the buffer it writes to.
+    pub fn memory() -> (Self, Arc<Mutex<Vec<String>>>) {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        (LogSink::Memory(buffer.clone()), buffer)
+    }
+
+    /// Writes one line.
+    pub fn write(&self, line: &str) {
+        match self {
+            LogSink::Stderr => eprintln!("verba-emulator: {line}"),
+            LogSink::Memory(buffer) => {
+                // A poisoned lock only means another writer panicked; the list is still usable.
+                let mut lines = buffer.lock().unwrap_or_else(|e| e.into_inner());
+                lines.push(line.to_string());
+            }
+            LogSink::Off => {}
+        }
+    }
+}
+
+/// What the `/verba/api` handler tells the logger, attached to its response as an extension:
+/// the already redacted parameters (query and body) and the reply code.
+#[derive(Debug, Clone)]
+pub struct ApiLogInfo {
+    pub params: String,
+    pub code: u32,
+}
+
+/// Middleware writing one log line per request once the response head is ready.
+pub async fn log_requests(State(sink): State<LogSink>, request: Request, next: Next) -> Response {
+    if matches!(sink, LogSink::Off) {
+        return next.run(request).await;
+    }
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = redact::sanitize(request.uri().path());
+    let query = request.uri().query().map(|q| {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(q).unwrap_or_default();
+        redact::format_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    });
+
+    let response = next.run(request).await;
+
+    let status = response.status().as_u16();
+    let ms = started.elapsed().as_millis();
+    let line = match response.extensions().get::<ApiLogInfo>() {
+        Some(info) => format!(
+            "{method} {path} [{}] -> {status} code={} ({ms} ms)",
+            info.params, info.code
+        ),
+        None => match query {
+            Some(q) => format!("{method} {path} [{q}] -> {status} ({ms} ms)"),
+            None => format!("{method} {path} -> {status} ({ms} ms)"),
+        },
+    };
+    sink.write(&line);
+    response
+}

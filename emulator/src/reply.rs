@@ -1,0 +1,265 @@
+//! The four reply formats of `/verba/api`, byte for byte as the project spec fixes them
+//! (section 4), with their `Content-Type`s.
+//!
+//! - XML (default):
+//!   ```text
+//!   <?xml version="1.0" encoding="UTF-8"?>
+//!   <VerbaApi>
+//!     <Response code="0" type="DeleteCall"/>
+//!   </VerbaApi>
+//!   ```
+//!   and on error the `Response` element holds `<ErrorMessage>...</ErrorMessage>` (indented four
+//!   spaces, like the vendor's GetCallID sample). No trailing newline after `</VerbaApi>`.
+//! - JSON: `{"VerbaApi":{"Response":{"code":0,"type":"DeleteCall"}}}`, plus `"ErrorMessage"`
+//!   after `type` on error; written by serde_json, so every string is escaped correctly.
+//! - TEXT: `OK`, or `ERROR <code>: <message>`.
+//! - HTML: a small standalone document with the code and the message, everything escaped.
+//!
+//! Every text that goes into a reply is escaped for its format here, so callers may pass any
+//! message. Messages are the emulator's own; values echoed from a request are shortened and
+//! sanitized by the caller ([`crate::api`]) and secrets are never echoed.
+
+use serde::Serialize;
+
+/// The `responseType` parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ResponseType {
+    #[default]
+    Xml,
+    Json,
+    Text,
+    Html,
+}
+
+impl ResponseType {
+    /// Parses `XML`, `JSON`, `TEXT`, `HTML`, case-insensitively (spec section 3).
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.to_ascii_uppercase().as_str() {
+            "XML" => Some(ResponseType::Xml),
+            "JSON" => Some(ResponseType::Json),
+            "TEXT" => Some(ResponseType::Text),
+            "HTML" => Some(ResponseType::Html),
+            _ => None,
+        }
+    }
+
+    /// The `Content-Type` header value of this format.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ResponseType::Xml => "application/xml; charset=utf-8",
+            ResponseType::Json => "application/json; charset=utf-8",
+            ResponseType::Text => "text/plain; charset=utf-8",
+            ResponseType::Html => "text/html; charset=utf-8",
+        }
+    }
+}
+
+/// One API answer, before it is written in a format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiReply {
+    /// The `type` attribute: the action name.
+    pub action: String,
+    /// 0 = success; see the spec's table of emulator codes.
+    pub code: u32,
+    /// The `ErrorMessage`; `None` on success.
+    pub message: Option<String>,
+}
+
+impl ApiReply {
+    pub fn ok(action: &str) -> Self {
+        ApiReply {
+            action: action.to_string(),
+            code: 0,
+            message: None,
+        }
+    }
+
+    pub fn error(action: &str, code: u32, message: impl Into<String>) -> Self {
+        ApiReply {
+            action: action.to_string(),
+            code,
+            message: Some(message.into()),
+        }
+    }
+
+    /// Writes the reply in `format`.
+    pub fn render(&self, format: ResponseType) -> String {
+        match format {
+            ResponseType::Xml => self.xml(),
+            ResponseType::Json => self.json(),
+            ResponseType::Text => self.text(),
+            ResponseType::Html => self.html(),
+        }
+    }
+
+    fn xml(&self) -> String {
+        let head = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VerbaApi>\n  <Response code=\"{}\" type=\"{}\"",
+            self.code,
+            xml_escape(&self.action)
+        );
+        match &self.message {
+            None => format!("{head}/>\n</VerbaApi>"),
+            Some(m) => format!(
+                "{head}>\n    <ErrorMessage>{}</ErrorMessage>\n  </Response>\n</VerbaApi>",
+                xml_escape(m)
+            ),
+        }
+    }
+
+    fn json(&self) -> String {
+        // Field order matters for the "canonical" form: code, type, ErrorMessage.
+        #[derive(Serialize)]
+        struct Response<'a> {
+            code: u32,
+            #[serde(rename = "type")]
+            kind: &'a str,
+            #[serde(rename = "ErrorMessage", skip_serializing_if = "Option::is_none")]
+            error_message: Option<&'a str>,
+        }
+        #[derive(Serialize)]
+        struct Inner<'a> {
+            #[serde(rename = "Response")]
+            response: Response<'a>,
+        }
+        #[derive(Serialize)]
+        struct Outer<'a> {
+            #[serde(rename = "VerbaApi")]
+            verba_api: Inner<'a>,
+        }
+        let doc = Outer {
+            verba_api: Inner {
+                response: Response {
+                    code: self.code,
+                    kind: &self.action,
+                    error_message: self.message.as_deref(),
+                },
+            },
+        };
+        // Serializing plain structs of strings and integers cannot fail; keep a valid fallback
+        // anyway rather than a panic path.
+        serde_json::to_string(&doc).unwrap_or_else(|_| {
+            format!(
+                "{{\"VerbaApi\":{{\"Response\":{{\"code\":{},\"type\":\"DeleteCall\"}}}}}}",
+                self.code
+            )
+        })
+    }
+
+    fn text(&self) -> String {
+        match &self.message {
+            None if self.code == 0 => "OK".to_string(),
+            None => format!("ERROR {}", self.code),
+            // One line: a message never contains line breaks, but make sure.
+            Some(m) => format!("ERROR {}: {}", self.code, one_line(m)),
+        }
+    }
+
+    fn html(&self) -> String {
+        let status = if self.code == 0 { "OK" } else { "Error" };
+        let message = self.message.as_deref().unwrap_or("OK");
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Verba API: {action} {status}</title></head>\n<body>\n<h1>{action}: {status}</h1>\n<p>Code: <span class=\"code\">{code}</span></p>\n<p class=\"message\">{message}</p>\n</body>\n</html>\n",
+            action = html_escape(&self.action),
+            code = self.code,
+            message = html_escape(message),
+        )
+    }
+}
+
+/// Replaces line breaks and other control characters by spaces.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Escapes text for XML content and attribute values. Characters XML 1.0 does not allow at all
+/// (most C0 controls) become U+FFFD, so the document always stays well-formed.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_forms_match_the_spec() {
+        assert_eq!(
+            ApiReply::ok("DeleteCall").render(ResponseType::Xml),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VerbaApi>\n  <Response code=\"0\" type=\"DeleteCall\"/>\n</VerbaApi>"
+        );
+        assert_eq!(
+            ApiReply::error("DeleteCall", 2, "a < b & \"c\"").render(ResponseType::Xml),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VerbaApi>\n  <Response code=\"2\" type=\"DeleteCall\">\n    <ErrorMessage>a &lt; b &amp; &quot;c&quot;</ErrorMessage>\n  </Response>\n</VerbaApi>"
+        );
+    }
+
+    #[test]
+    fn json_forms_match_the_spec() {
+        assert_eq!(
+            ApiReply::ok("DeleteCall").render(ResponseType::Json),
+            r#"{"VerbaApi":{"Response":{"code":0,"type":"DeleteCall"}}}"#
+        );
+        assert_eq!(
+            ApiReply::error("DeleteCall", 3, "x \"y\"\n").render(ResponseType::Json),
+            r#"{"VerbaApi":{"Response":{"code":3,"type":"DeleteCall","ErrorMessage":"x \"y\"\n"}}}"#
+        );
+    }
+
+    #[test]
+    fn text_and_html() {
+        assert_eq!(ApiReply::ok("DeleteCall").render(ResponseType::Text), "OK");
+        assert_eq!(
+            ApiReply::error("DeleteCall", 5, "no\nway").render(ResponseType::Text),
+            "ERROR 5: no way"
+        );
+        let html = ApiReply::error("DeleteCall", 1, "<script>").render(ResponseType::Html);
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn response_type_is_case_insensitive() {
+        assert_eq!(ResponseType::parse("json"), Some(ResponseType::Json));
+        assert_eq!(ResponseType::parse("Xml"), Some(ResponseType::Xml));
+        assert_eq!(ResponseType::parse("csv"), None);
+        assert_eq!(ResponseType::parse(""), None);
+    }
+
+    #[test]
+    fn xml_escape_drops_forbidden_characters() {
+        assert_eq!(xml_escape("a\u{0}b\u{1b}"), "a\u{FFFD}b\u{FFFD}");
+    }
+}
