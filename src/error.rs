@@ -143,7 +143,7 @@ impl VerbaError {
                 if issues.len() > 1 {
                     text.push_str(" (");
                     push_number(&mut text, (issues.len() - 1) as i64);
-                    text.push_str(" more in `issues`)");
+                    text.push_str(" more, see issues)");
                 }
             }
             VerbaError::CallNotFound { server_message, .. } => {

@@ -1,0 +1,113 @@
+# verba-api: the two commands a newcomer needs are `make demo` and `make test`; both install
+# what they need first (`make setup`), and every step is safe to repeat.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(CURDIR)
+TOOLS := $(ROOT)/.tools
+export PATH := $(TOOLS)/bin:$(ROOT)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+WASM_TARGET := wasm32-unknown-unknown
+# The CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
+WASM_OUT := target/$(WASM_TARGET)/wasm-release/verba_api.wasm
+PKG := pkg
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8080
+
+# Browser tests: wasm-bindgen-test-runner drives headless Chromium through chromedriver.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+.PHONY: help setup setup-rust setup-wasm-bindgen setup-chromium setup-npm pkg emulator-bin \
+        emulator demo test lint test-native test-browser test-e2e clean
+
+help:
+	@echo "make demo      build everything, start the emulator serving the demo page, print its URL"
+	@echo "make test      every test: lint, native, headless Chromium (wasm), end-to-end demo page"
+	@echo "make pkg       build the release wasm package into $(PKG)/"
+	@echo "make emulator  run the Verba API emulator alone (http://$(DEMO_HOST):$(DEMO_PORT))"
+	@echo "make setup     install the toolchain pieces (done by demo and test themselves)"
+
+## ---- set-up (idempotent) -------------------------------------------------------------------
+
+setup: setup-rust setup-wasm-bindgen setup-chromium setup-npm
+
+setup-rust:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+
+setup-wasm-bindgen:
+	@if [ "$$($(TOOLS)/bin/wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into .tools/ (about 2 minutes)"; \
+	  cargo install --quiet --force wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --root "$(TOOLS)"; \
+	fi
+
+setup-chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "installing chromium and chromium-driver (Debian packages)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+setup-npm: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## ---- build ---------------------------------------------------------------------------------
+
+# Release package: cargo (size profile) -> wasm-bindgen --target web -> wasm-opt -Oz (binaryen
+# from npm; Debian's wasm-opt breaks the output). The last step re-exports the JavaScript
+# VerbaError class from verba_api.js, which wasm-bindgen only imports.
+pkg: setup-rust setup-wasm-bindgen setup-npm
+	cargo build --quiet --lib -p verba-api --target $(WASM_TARGET) --profile wasm-release
+	rm -rf $(PKG)
+	wasm-bindgen --target web --out-dir $(PKG) --out-name verba_api $(WASM_OUT)
+	wasm-opt -Oz $(PKG)/verba_api_bg.wasm -o $(PKG)/verba_api_bg.wasm
+	node tests/support/export-verba-error.mjs $(PKG)/verba_api.js
+	@ls -l $(PKG)/verba_api_bg.wasm $(PKG)/verba_api.js | awk '{print "  " $$5 " bytes  " $$9}'
+
+emulator-bin:
+	cargo build --quiet --release -p verba-emulator
+
+## ---- run -----------------------------------------------------------------------------------
+
+emulator: emulator-bin
+	target/release/verba-emulator --host $(DEMO_HOST) --port $(DEMO_PORT) --www www --pkg $(PKG)
+
+demo: setup pkg emulator-bin
+	@echo
+	@echo "Demo: open http://$(DEMO_HOST):$(DEMO_PORT)/ (Ctrl-C stops the emulator)"
+	@echo
+	target/release/verba-emulator --host $(DEMO_HOST) --port $(DEMO_PORT) --www www --pkg $(PKG)
+
+## ---- test ----------------------------------------------------------------------------------
+
+test: setup lint test-native pkg emulator-bin test-browser test-e2e
+	@echo "make test: all passed"
+
+lint: setup-rust
+	cargo fmt --all -- --check
+	cargo clippy --quiet --workspace --all-targets -- -D warnings
+	cargo clippy --quiet -p verba-api --all-targets --target $(WASM_TARGET) -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+# Each browser test file runs in headless Chromium against its own emulator on a free port.
+test-browser: emulator-bin setup-wasm-bindgen setup-chromium
+	tests/support/with-emulator.sh cargo test -p verba-api --target $(WASM_TARGET) --tests
+
+test-e2e: pkg emulator-bin setup-npm setup-chromium
+	tests/support/with-emulator.sh node tests/e2e/demo-page.test.mjs
+
+clean:
+	cargo clean
+	rm -rf $(PKG) node_modules .tools tests/e2e/screenshots

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs a command with a fresh emulator on a free loopback port; the command finds it in
+# VERBA_EMULATOR_URL. The emulator is stopped when the command ends, whatever the outcome.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+log="$(mktemp)"
+"$root/target/release/verba-emulator" --host 127.0.0.1 --port 0 --www "$root/www" --pkg "$root/pkg" >"$log" 2>&1 &
+emulator=$!
+trap 'kill "$emulator" 2>/dev/null || true; wait "$emulator" 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 1 100); do
+  url="$(sed -n 's/^verba-emulator listening on \(http[^ ]*\).*/\1/p' "$log" | head -n 1)"
+  [ -n "$url" ] && break
+  kill -0 "$emulator" 2>/dev/null || { cat "$log" >&2; echo "the emulator did not start" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "${url:-}" ] || { cat "$log" >&2; echo "the emulator printed no URL" >&2; exit 1; }
+export VERBA_EMULATOR_URL="$url"
+echo "emulator at $VERBA_EMULATOR_URL"
+"$@"
