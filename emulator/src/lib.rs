@@ -144,6 +144,11 @@ pub fn app(options: &Options, fixture: &Fixture) -> Result<(Router, Arc<AppState
     let mut router = Router::new().route("/verba/api", any(api::handle));
     if options.admin {
         router = router.nest("/__emulator", admin::router());
+    } else {
+        // Off means absent: 404 for every method, not the static fallback's 405 for POST.
+        router = router
+            .route("/__emulator", any(not_found))
+            .route("/__emulator/{*rest}", any(not_found));
     }
     let router = router
         .nest_service(
