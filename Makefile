@@ -103,7 +103,7 @@ test-native:
 
 # Each browser test file runs in headless Chromium against its own emulator on a free port.
 test-browser: emulator-bin setup-wasm-bindgen setup-chromium
-	tests/support/with-emulator.sh cargo test -p verba-api --target $(WASM_TARGET) --tests
+	tests/support/with-emulator.sh cargo test -p verba-api --target $(WASM_TARGET) --test browser
 
 test-e2e: pkg emulator-bin setup-npm setup-chromium
 	tests/support/with-emulator.sh node tests/e2e/demo-page.test.mjs

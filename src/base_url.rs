@@ -82,7 +82,11 @@ pub fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, Val
 fn host_of(authority: &str) -> Option<&str> {
     let (host, port) = if let Some(bracketed) = authority.strip_prefix('[') {
         let (inside, after) = bracketed.split_once(']')?;
-        (&authority[..inside.len() + 2], after.strip_prefix(':'))
+        let port = match after {
+            "" => None,
+            _ => Some(after.strip_prefix(':')?),
+        };
+        (&authority[..inside.len() + 2], port)
     } else {
         match authority.split_once(':') {
             Some((host, port)) => (host, Some(port)),
@@ -105,7 +109,10 @@ pub fn is_loopback(host: &str) -> bool {
     let rest: Vec<&str> = octets.collect();
     first_is_127
         && rest.len() == 3
-        && rest
-            .iter()
-            .all(|octet| !octet.is_empty() && octet.len() <= 3 && octet.parse::<u8>().is_ok())
+        && rest.iter().all(|octet| {
+            !octet.is_empty()
+                && octet.len() <= 3
+                && octet.bytes().all(|b| b.is_ascii_digit())
+                && octet.parse::<u8>().is_ok()
+        })
 }

@@ -208,9 +208,12 @@ impl VerbaError {
                     *text = scrub(text, secrets);
                 }
             }
-            VerbaError::Http { excerpt: text, .. }
-            | VerbaError::Network { detail: text }
-            | VerbaError::Parse { reason: text, .. } => *text = scrub(text, secrets),
+            VerbaError::Http { excerpt, .. } => {
+                *excerpt = crate::redact::scrub_cut(&scrub(excerpt, secrets), secrets);
+            }
+            VerbaError::Network { detail: text } | VerbaError::Parse { reason: text, .. } => {
+                *text = scrub(text, secrets)
+            }
             VerbaError::Validation { .. } | VerbaError::Timeout { .. } => {}
         }
         self

@@ -44,6 +44,13 @@ pub mod validation;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+/// The JavaScript API, callable from Rust too (values are `JsValue`s as JavaScript passes them).
+#[cfg(target_arch = "wasm32")]
+pub use wasm::{
+    build_delete_call_request, delete_call, is_verba_error, parse_delete_call_response,
+    validate_delete_call, validate_parameter_js,
+};
+
 pub use base_url::{API_PATH, is_loopback};
 pub use encode::{form_encode, push_form_encoded};
 pub use error::{ErrorCode, VerbaError};

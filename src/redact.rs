@@ -29,3 +29,28 @@ pub fn scrub(text: &str, secrets: &[&str]) -> String {
     }
     clean
 }
+
+/// `excerpt`, a text cut short and marked with a trailing `…`, with the beginning of a secret
+/// (four characters or more, as given or form-encoded) just before the cut redacted: [`scrub`]
+/// only finds whole secrets, and a cut can fall inside one.
+pub(crate) fn scrub_cut(excerpt: &str, secrets: &[&str]) -> String {
+    let Some(kept) = excerpt.strip_suffix('…') else {
+        return excerpt.to_owned();
+    };
+    for secret in secrets {
+        let encoded = crate::encode::form_encode(secret);
+        for form in [*secret, encoded.as_str()] {
+            // The text before the longest proper prefix of `form` that `kept` ends with.
+            let before_cut_prefix = form
+                .char_indices()
+                .skip(4)
+                .filter_map(|(at, _)| form.get(..at))
+                .filter_map(|prefix| kept.strip_suffix(prefix))
+                .last();
+            if let Some(before) = before_cut_prefix {
+                return [before, redact(secret).as_str(), "…"].concat();
+            }
+        }
+    }
+    excerpt.to_owned()
+}

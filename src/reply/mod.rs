@@ -109,13 +109,19 @@ fn raw_for(response_type: ResponseType, body: &str) -> Option<String> {
     matches!(response_type, ResponseType::Text | ResponseType::Html).then(|| body.to_owned())
 }
 
-/// A reply that carries no API code: `ok` comes from the HTTP status.
+/// A reply that carries no API code: `ok` comes from the HTTP status; an empty body says
+/// nothing, so it is no success.
 fn raw_outcome(
     body: &str,
     response_type: ResponseType,
     http_status: u16,
 ) -> Result<DeleteCallOutcome, VerbaError> {
-    if (200..300).contains(&http_status) {
+    if (200..300).contains(&http_status) && body.trim().is_empty() {
+        Err(VerbaError::Parse {
+            reason: "the reply is empty.".to_owned(),
+            http_status: Some(http_status),
+        })
+    } else if (200..300).contains(&http_status) {
         Ok(DeleteCallOutcome {
             code: 0,
             message: None,

@@ -130,9 +130,14 @@ pub(crate) fn token(raw: &RawValue) -> Checked<String> {
     }
 }
 
-/// `platformCallID`, `nativeID`, `meetingID`: opaque text.
+/// `platformCallID`, `nativeID`, `meetingID`: opaque text (`platformCallID` also as a number).
 pub(crate) fn opaque_id(field: Field, raw: &RawValue) -> Checked<String> {
-    let Some(text) = text_or_integer(field, raw)? else {
+    let text = if field == Field::PlatformCallId {
+        text_or_integer(field, raw)?
+    } else {
+        text(field, raw)?.map(str::to_owned)
+    };
+    let Some(text) = text else {
         return Ok(None);
     };
     let invalid = |why: &str| {

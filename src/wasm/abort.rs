@@ -30,14 +30,18 @@ pub(crate) struct AbortGuard {
 
 impl AbortGuard {
     /// Arms the guard; `Err` if the platform has no `AbortController`.
-    pub(crate) fn new(caller: Option<&AbortSignal>, timeout_ms: Option<u32>) -> Result<Self, JsValue> {
+    pub(crate) fn new(
+        caller: Option<&AbortSignal>,
+        timeout_ms: Option<u32>,
+    ) -> Result<Self, JsValue> {
         let controller = AbortController::new()?;
         let caller = caller.map(|signal| {
             let (signal_for_listener, target) = (signal.clone(), controller.clone());
             let on_abort = Closure::<dyn FnMut()>::new(move || {
                 target.abort_with_reason(&signal_for_listener.reason());
             });
-            let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            let _ =
+                signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
             (signal.clone(), on_abort)
         });
         let timed_out = Rc::new(Cell::new(false));

@@ -148,7 +148,11 @@ pub(crate) fn normalized_object(params: &DeleteCallParams) -> JsValue {
     if let Some(token) = &params.token {
         set(&object, "token", token.as_str());
     }
-    set(&object, params.selector.field().name(), params.selector.value());
+    set(
+        &object,
+        params.selector.field().name(),
+        params.selector.value(),
+    );
     if let Selector::Extension { status, .. } = &params.selector {
         set(&object, "status", status_list(status));
     }

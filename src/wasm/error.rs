@@ -3,8 +3,8 @@
 use super::convert::{issues_array, set};
 use crate::error::VerbaError;
 use js_sys::Object;
-use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 
 #[wasm_bindgen(module = "/src/wasm/verba_error.js")]
 extern "C" {
@@ -14,6 +14,11 @@ extern "C" {
 
     #[wasm_bindgen(constructor, js_class = "VerbaError")]
     fn new(message: &str, code: &str, details: &JsValue) -> JsVerbaError;
+}
+
+/// Whether `value` is an instance of the package's JavaScript `VerbaError` class.
+pub fn is_verba_error(value: &JsValue) -> bool {
+    value.is_instance_of::<JsVerbaError>()
 }
 
 /// The JavaScript error for `error`, with `cause` when there is one.

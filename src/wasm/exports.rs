@@ -15,7 +15,9 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Validates and reads the options, or gives every issue.
-fn checked(options: &JsValue) -> Result<(DeleteCallParams, convert::ReadOptions), Vec<ValidationIssue>> {
+fn checked(
+    options: &JsValue,
+) -> Result<(DeleteCallParams, convert::ReadOptions), Vec<ValidationIssue>> {
     let read = convert::read_options(options).map_err(|issue| vec![issue])?;
     let params = validate(&read.raw)?;
     Ok((params, read))
@@ -51,9 +53,14 @@ pub async fn delete_call(
             return Err(to_js(&error, Some(cause)));
         }
     };
-    parse_reply_with(&reply.body, params.response_type, reply.status, super::json::parse)
-        .map(|outcome| result_object(&outcome))
-        .map_err(|error| to_js(&error.scrubbed(&secrets), None))
+    parse_reply_with(
+        &reply.body,
+        params.response_type,
+        reply.status,
+        super::json::parse,
+    )
+    .map(|outcome| result_object(&outcome))
+    .map_err(|error| to_js(&error.scrubbed(&secrets), None))
 }
 
 /// Checks a whole options object. Never throws: returns
@@ -133,7 +140,11 @@ pub fn parse_delete_call_response(
     let response_type = if response_type.is_undefined() || response_type.is_null() {
         ResponseType::Xml
     } else {
-        match response_type.as_string().as_deref().and_then(ResponseType::parse) {
+        match response_type
+            .as_string()
+            .as_deref()
+            .and_then(ResponseType::parse)
+        {
             Some(kind) => kind,
             None => {
                 issues.extend(validate_parameter(

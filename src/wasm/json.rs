@@ -9,7 +9,9 @@ pub(crate) struct JsJson(JsValue);
 
 /// Parses `body` with `JSON.parse`; `None` if it is not JSON.
 pub(crate) fn parse(body: &str) -> Option<JsJson> {
-    JSON::parse(body.trim_start_matches('\u{feff}')).ok().map(JsJson)
+    JSON::parse(body.trim_start_matches('\u{feff}'))
+        .ok()
+        .map(JsJson)
 }
 
 impl JsonNode for JsJson {

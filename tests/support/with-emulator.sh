@@ -15,5 +15,8 @@ for _ in $(seq 1 100); do
 done
 [ -n "${url:-}" ] || { cat "$log" >&2; echo "the emulator printed no URL" >&2; exit 1; }
 export VERBA_EMULATOR_URL="$url"
+# A loopback port nothing listens on (bound, then released), for "connection refused" tests.
+VERBA_CLOSED_URL="http://127.0.0.1:$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+export VERBA_CLOSED_URL
 echo "emulator at $VERBA_EMULATOR_URL"
 "$@"

@@ -1,0 +1,183 @@
+//! Talking to the emulator's admin routes, fixtures, and reading JavaScript values.
+
+use js_sys::{JSON, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export async function http(method, url, body) {
+  const init = { method, cache: "no-store" };
+  if (body !== undefined) {
+    init.body = body;
+    init.headers = { "content-type": "application/json" };
+  }
+  const response = await fetch(url, init);
+  return { status: response.status, text: await response.text() };
+}
+export function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn http(method: &str, url: &str, body: JsValue) -> Result<JsValue, JsValue>;
+    /// Resolves after `ms` milliseconds.
+    pub async fn sleep(ms: u32);
+}
+
+/// The emulator under test.
+pub fn emulator() -> &'static str {
+    option_env!("VERBA_EMULATOR_URL")
+        .expect("VERBA_EMULATOR_URL must be set at build time; run `make test-browser`")
+}
+
+/// A loopback URL where nothing listens.
+pub fn closed_url() -> &'static str {
+    option_env!("VERBA_CLOSED_URL")
+        .expect("VERBA_CLOSED_URL must be set at build time; run `make test-browser`")
+}
+
+/// An API key that requires [`TOKEN`].
+pub const KEY: &str = "6f1c3a52-8d4e-4b7a-9c21-0e5f7d8a9b10";
+/// The token [`KEY`] requires.
+pub const TOKEN: &str = "c0ffee00-1234-4abc-8def-0123456789ab";
+/// An API key that requires no token.
+pub const OPEN_KEY: &str = "1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9";
+
+/// The callID of generated call `n`.
+pub fn call_id(n: usize) -> String {
+    let mut id = String::from("00000000-0000-4000-8000-");
+    let digits = n.to_string();
+    id.push_str(&"0".repeat(12 - digits.len()));
+    id.push_str(&digits);
+    id
+}
+
+/// A fixture with `finished` finished calls numbered 0.., each with unique ids and a unique
+/// participant `30NN`, plus the given extra calls (JSON objects), and the given reply delay.
+pub fn fixture(finished: usize, extra_calls: &[String], delay_ms: u32) -> String {
+    let mut calls: Vec<String> = (0..finished)
+        .map(|n| {
+            format!(
+                r#"{{"callID":"{}","platformCallID":"P-{n}","nativeID":"N-{n}","meetingID":"M-{n}","participants":["{}"],"state":"finished","startOffsetS":{},"endOffsetS":{},"doNotDelete":false}}"#,
+                call_id(n),
+                3000 + n,
+                -7200 + n as i64 * 10,
+                -7195 + n as i64 * 10,
+            )
+        })
+        .collect();
+    calls.extend(extra_calls.iter().cloned());
+    format!(
+        r#"{{"apiKeys":[{{"key":"{KEY}","tokens":["{TOKEN}"],"requiresToken":true}},{{"key":"{OPEN_KEY}","tokens":[],"requiresToken":false}}],"calls":[{}],"responseDelayMs":{delay_ms}}}"#,
+        calls.join(",")
+    )
+}
+
+/// Loads a fixture into the emulator.
+pub async fn reset(fixture: &str) {
+    let url = format!("{}/__emulator/reset", emulator());
+    let reply = http("POST", &url, JsValue::from_str(fixture))
+        .await
+        .expect("reset request failed");
+    assert_eq!(
+        get(&reply, "status").as_f64(),
+        Some(200.0),
+        "reset refused: {:?}",
+        get(&reply, "text")
+    );
+}
+
+async fn admin_json(route: &str) -> JsValue {
+    let url = format!("{}/__emulator/{route}", emulator());
+    let reply = http("GET", &url, JsValue::UNDEFINED)
+        .await
+        .expect("admin request failed");
+    JSON::parse(&get(&reply, "text").as_string().expect("text")).expect("admin JSON")
+}
+
+/// The emulator's calls: `(callID, markedForDeletion)`.
+pub async fn calls() -> Vec<(String, bool)> {
+    let listing = admin_json("calls").await;
+    js_sys::Array::from(&get(&listing, "calls"))
+        .iter()
+        .map(|call| {
+            (
+                get(&call, "callID").as_string().expect("callID"),
+                get(&call, "markedForDeletion")
+                    .as_bool()
+                    .expect("markedForDeletion"),
+            )
+        })
+        .collect()
+}
+
+/// How many API requests the emulator has received since the last reset, and the newest.
+pub async fn requests() -> (f64, JsValue) {
+    let log = admin_json("requests").await;
+    let recent = js_sys::Array::from(&get(&log, "recent"));
+    (get(&log, "count").as_f64().expect("count"), recent.at(-1))
+}
+
+/// Sends a raw GET to the emulator's API (bypassing the client), for replies the client would
+/// never provoke.
+pub async fn raw_api_get(query: &str) -> (u16, String) {
+    let url = format!("{}/verba/api?{query}", emulator());
+    let reply = http("GET", &url, JsValue::UNDEFINED)
+        .await
+        .expect("raw request failed");
+    (
+        get(&reply, "status").as_f64().expect("status") as u16,
+        get(&reply, "text").as_string().expect("text"),
+    )
+}
+
+/// `value[key]`.
+pub fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `value[key]` as a string (panics in the test if it is not one).
+pub fn text(value: &JsValue, key: &str) -> String {
+    get(value, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("{key} is not a string: {:?}", get(value, key)))
+}
+
+/// An options object from `(name, value)` pairs; `baseUrl` is the emulator unless given.
+pub fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    Reflect::set(&object, &"baseUrl".into(), &emulator().into()).expect("set");
+    for (name, value) in pairs {
+        Reflect::set(&object, &JsValue::from_str(name), value).expect("set");
+    }
+    object.into()
+}
+
+/// Awaits `deleteCall` and expects a rejection.
+pub async fn rejection(options: JsValue) -> JsValue {
+    match verba_api::delete_call(options).await {
+        Ok(result) => panic!("expected a rejection, got {:?}", JSON::stringify(&result)),
+        Err(error) => error,
+    }
+}
+
+/// Asserts a `VerbaError` with `code`, and that its message holds no secret.
+pub fn assert_verba_error(error: &JsValue, code: &str) {
+    assert!(
+        verba_api::is_verba_error(error),
+        "not a VerbaError: {error:?}"
+    );
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "VerbaError must extend Error"
+    );
+    assert_eq!(text(error, "name"), "VerbaError");
+    assert_eq!(
+        text(error, "code"),
+        code,
+        "message: {:?}",
+        get(error, "message")
+    );
+    let message = text(error, "message");
+    for secret in [KEY, TOKEN, OPEN_KEY] {
+        assert!(!message.contains(secret), "secret in message: {message}");
+    }
+}
