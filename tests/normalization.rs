@@ -1,0 +1,457 @@
+//! The normalized form `validate` gives: what is stripped, trimmed, re-cased or joined, and what
+//! is kept exactly as given.
+
+use verba_api::{
+    API_PATH, DEFAULT_TIMEOUT_MS, DeleteCallParams, Method, RawOptions, RawValue, ResponseType,
+    Selector, Status, build_request, is_loopback, validate,
+};
+
+const KEY: &str = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
+const CALL: &str = "a8343631-9f35-4a3a-83f0-9e81592339fb";
+
+fn connection() -> RawOptions {
+    RawOptions::new()
+        .with("baseUrl", "https://recorder.example.com")
+        .with("apiKey", KEY)
+}
+
+fn valid(options: &RawOptions) -> DeleteCallParams {
+    match validate(options) {
+        Ok(params) => params,
+        Err(issues) => panic!("expected valid options, got {issues:?}"),
+    }
+}
+
+fn extension(number: impl Into<RawValue>, status: impl Into<RawValue>) -> Selector {
+    valid(
+        &connection()
+            .with("extension", number)
+            .with("status", status),
+    )
+    .selector
+}
+
+fn endpoint_of(base_url: &str) -> String {
+    valid(&connection().with("baseUrl", base_url).with("callID", CALL)).endpoint
+}
+
+/// The body's `name=value` pairs, as a server reads them.
+fn body_pairs(params: &DeleteCallParams) -> Vec<(String, String)> {
+    let body = build_request(params).body.expect("POST has a body");
+    form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect()
+}
+
+fn body_value(params: &DeleteCallParams, name: &str) -> Option<String> {
+    body_pairs(params)
+        .into_iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value)
+}
+
+// ---------------------------------------------------------------------------------------------
+// GUIDs
+
+#[test]
+fn braces_are_stripped_from_api_key_and_call_id() {
+    let params = valid(
+        &connection()
+            .with("apiKey", "{74C8EEA0-50C6-40B2-9F3E-252ED501C3C8}")
+            .with("callID", "{a8343631-9f35-4a3a-83f0-9e81592339fb}"),
+    );
+    assert!(
+        params
+            .api_key
+            .eq_ignore_ascii_case("74c8eea0-50c6-40b2-9f3e-252ed501c3c8"),
+        "{}",
+        params.api_key
+    );
+    assert_eq!(params.api_key.len(), 36);
+    assert_eq!(
+        params.selector,
+        Selector::CallId("a8343631-9f35-4a3a-83f0-9e81592339fb".to_owned())
+    );
+    assert_eq!(
+        body_value(&params, "callID").as_deref(),
+        Some("a8343631-9f35-4a3a-83f0-9e81592339fb")
+    );
+    let body = build_request(&params).body.unwrap();
+    assert!(!body.contains('{') && !body.contains("%7B"), "{body}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// status
+
+#[test]
+fn status_is_trimmed_lower_cased_and_keeps_the_given_order() {
+    assert_eq!(
+        extension("8856", " Ongoing , NEXT "),
+        Selector::Extension {
+            number: "8856".to_owned(),
+            status: vec![Status::Ongoing, Status::Next],
+        }
+    );
+    assert_eq!(
+        extension("8856", "LAST,ongoing"),
+        Selector::Extension {
+            number: "8856".to_owned(),
+            status: vec![Status::Last, Status::Ongoing],
+        }
+    );
+    let params = valid(
+        &connection()
+            .with("extension", "8856")
+            .with("status", "Next, Last ,ONGOING"),
+    );
+    assert_eq!(
+        body_value(&params, "status").as_deref(),
+        Some("next,last,ongoing")
+    );
+}
+
+#[test]
+fn status_as_an_array_is_joined_with_commas() {
+    let params = valid(&connection().with("extension", "8856").with(
+        "status",
+        RawValue::List(vec![RawValue::from("Ongoing"), RawValue::from(" next")]),
+    ));
+    assert_eq!(
+        body_value(&params, "status").as_deref(),
+        Some("ongoing,next")
+    );
+}
+
+#[test]
+fn status_values_have_their_wire_spelling() {
+    assert_eq!(Status::Ongoing.as_str(), "ongoing");
+    assert_eq!(Status::Next.as_str(), "next");
+    assert_eq!(Status::Last.as_str(), "last");
+    assert_eq!(Status::parse("ONGOING"), Some(Status::Ongoing));
+    assert_eq!(Status::parse("later"), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// extension
+
+#[test]
+fn extension_separators_are_removed() {
+    for (given, expected) in [
+        ("+36 (1) 234-5678", "+3612345678"),
+        ("88.56", "8856"),
+        ("88 56", "8856"),
+        ("(88)-56", "8856"),
+        ("*86#", "*86#"),
+        ("+1 (555) 010-0199", "+15550100199"),
+        ("8856", "8856"),
+    ] {
+        match extension(given, "last") {
+            Selector::Extension { number, .. } => assert_eq!(number, expected, "{given}"),
+            other => panic!("{given}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn sip_and_tel_uris_are_kept_exactly_as_given() {
+    for given in [
+        "sip:Alice.Smith@Example.com",
+        "SIP:alice@example.com;transport=tls",
+        "tel:+1-555-0100",
+        "Tel:+3612345678",
+    ] {
+        let params = valid(&connection().with("extension", given).with("status", "last"));
+        assert_eq!(params.selector.value(), given);
+        assert_eq!(body_value(&params, "extension").as_deref(), Some(given));
+    }
+}
+
+#[test]
+fn numeric_platform_call_id_and_extension_become_integer_text() {
+    let params = valid(&connection().with("platformCallID", 71627389.0));
+    assert_eq!(
+        params.selector,
+        Selector::PlatformCallId("71627389".to_owned())
+    );
+    assert_eq!(
+        body_value(&params, "platformCallID").as_deref(),
+        Some("71627389")
+    );
+
+    let params = valid(&connection().with("platformCallID", 9_007_199_254_740_991.0));
+    assert_eq!(params.selector.value(), "9007199254740991");
+    let params = valid(&connection().with("platformCallID", 0.0));
+    assert_eq!(params.selector.value(), "0");
+    // -0 is a non-negative whole number too; it must not come out as "-0".
+    let params = valid(&connection().with("platformCallID", -0.0));
+    assert_eq!(params.selector.value(), "0");
+
+    assert_eq!(
+        extension(8856.0, "last"),
+        Selector::Extension {
+            number: "8856".to_owned(),
+            status: vec![Status::Last],
+        }
+    );
+    assert_eq!(
+        extension(1e15, "next").value(),
+        "1000000000000000",
+        "no exponent notation"
+    );
+}
+
+#[test]
+fn opaque_ids_are_kept_as_given() {
+    for (name, value) in [
+        ("platformCallID", "00071627389"),
+        ("nativeID", "TRS 2614 0192"),
+        ("meetingID", "whbfm6dd"),
+        ("nativeID", "a&b=c#d%e+f"),
+    ] {
+        let params = valid(&connection().with(name, value));
+        assert_eq!(params.selector.value(), value);
+        assert_eq!(body_value(&params, name).as_deref(), Some(value));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// responseType, method, defaults
+
+#[test]
+fn response_type_is_upper_cased_on_the_wire() {
+    for (given, kind, wire) in [
+        ("xml", ResponseType::Xml, "XML"),
+        ("Json", ResponseType::Json, "JSON"),
+        ("text", ResponseType::Text, "TEXT"),
+        ("hTmL", ResponseType::Html, "HTML"),
+    ] {
+        let params = valid(
+            &connection()
+                .with("callID", CALL)
+                .with("responseType", given),
+        );
+        assert_eq!(params.response_type, kind);
+        assert_eq!(body_value(&params, "responseType").as_deref(), Some(wire));
+    }
+}
+
+#[test]
+fn method_is_upper_cased() {
+    for (given, method, wire) in [
+        ("get", Method::Get, "GET"),
+        ("Get", Method::Get, "GET"),
+        ("post", Method::Post, "POST"),
+    ] {
+        let params = valid(&connection().with("callID", CALL).with("method", given));
+        assert_eq!(params.method, method);
+        let request = build_request(&params);
+        assert_eq!(request.method.as_str(), wire);
+        assert!(request.preview.starts_with(wire), "{}", request.preview);
+    }
+}
+
+#[test]
+fn defaults_are_post_xml_and_thirty_seconds() {
+    let params = valid(&connection().with("callID", CALL));
+    assert_eq!(params.method, Method::Post);
+    assert_eq!(params.response_type, ResponseType::Xml);
+    assert_eq!(params.timeout_ms, Some(30_000));
+    assert_eq!(DEFAULT_TIMEOUT_MS, 30_000);
+    assert_eq!(params.token, None);
+    assert!(!params.allow_insecure_http);
+    assert_eq!(body_value(&params, "responseType").as_deref(), Some("XML"));
+}
+
+#[test]
+fn timeout_zero_means_none() {
+    let none = valid(&connection().with("callID", CALL).with("timeoutMs", 0.0));
+    assert_eq!(none.timeout_ms, None);
+    let short = valid(&connection().with("callID", CALL).with("timeoutMs", 5000.0));
+    assert_eq!(short.timeout_ms, Some(5000));
+    let null = valid(
+        &connection()
+            .with("callID", CALL)
+            .with("timeoutMs", RawValue::Null),
+    );
+    assert_eq!(null.timeout_ms, Some(30_000));
+}
+
+#[test]
+fn null_and_empty_options_count_as_absent() {
+    let params = valid(
+        &connection()
+            .with("callID", CALL)
+            .with("token", "")
+            .with("responseType", RawValue::Null)
+            .with("method", "")
+            .with("signal", RawValue::Null),
+    );
+    assert_eq!(params.token, None);
+    assert_eq!(params.response_type, ResponseType::Xml);
+    assert_eq!(params.method, Method::Post);
+}
+
+#[test]
+fn the_last_value_set_for_an_option_wins() {
+    let mut options = connection();
+    options.set("callID", "not a guid");
+    options.set("callID", CALL);
+    assert_eq!(valid(&options).selector.value(), CALL);
+}
+
+// ---------------------------------------------------------------------------------------------
+// baseUrl → endpoint
+
+#[test]
+fn the_api_path_is_verba_api() {
+    assert_eq!(API_PATH, "/verba/api");
+}
+
+#[test]
+fn base_url_is_joined_with_the_api_path() {
+    for (base, expected) in [
+        (
+            "https://recorder.example.com",
+            "https://recorder.example.com/verba/api",
+        ),
+        (
+            "https://recorder.example.com/",
+            "https://recorder.example.com/verba/api",
+        ),
+        (
+            "https://recorder.example.com//",
+            "https://recorder.example.com/verba/api",
+        ),
+        (
+            "https://recorder.example.com/verba/api",
+            "https://recorder.example.com/verba/api",
+        ),
+        (
+            "https://recorder.example.com/verba/api/",
+            "https://recorder.example.com/verba/api",
+        ),
+        (
+            "https://proxy.example.com/recorder",
+            "https://proxy.example.com/recorder/verba/api",
+        ),
+        (
+            "https://proxy.example.com/recorder/",
+            "https://proxy.example.com/recorder/verba/api",
+        ),
+        (
+            "https://proxy.example.com/recorder/verba/api",
+            "https://proxy.example.com/recorder/verba/api",
+        ),
+        (
+            "https://proxy.example.com/myverba/api",
+            "https://proxy.example.com/myverba/api/verba/api",
+        ),
+        (
+            "https://proxy.example.com/verba",
+            "https://proxy.example.com/verba/verba/api",
+        ),
+        (
+            "https://recorder.example.com:8443",
+            "https://recorder.example.com:8443/verba/api",
+        ),
+        (
+            "HTTPS://recorder.example.com",
+            "https://recorder.example.com/verba/api",
+        ),
+        ("http://localhost:8080", "http://localhost:8080/verba/api"),
+        ("http://127.0.0.1:8080/", "http://127.0.0.1:8080/verba/api"),
+        ("http://[::1]:8080", "http://[::1]:8080/verba/api"),
+        ("Http://[::1]", "http://[::1]/verba/api"),
+    ] {
+        assert_eq!(endpoint_of(base), expected, "{base}");
+    }
+}
+
+#[test]
+fn the_endpoint_is_the_url_before_the_action() {
+    let params = valid(
+        &connection()
+            .with("baseUrl", "https://proxy.example.com/recorder/")
+            .with("callID", CALL),
+    );
+    assert_eq!(
+        build_request(&params).url,
+        "https://proxy.example.com/recorder/verba/api?action=DeleteCall"
+    );
+}
+
+#[test]
+fn loopback_hosts() {
+    for host in [
+        "localhost",
+        "LOCALHOST",
+        "LocalHost",
+        "127.0.0.1",
+        "127.0.0.0",
+        "127.1.2.3",
+        "127.255.255.255",
+        "[::1]",
+    ] {
+        assert!(is_loopback(host), "{host} is loopback");
+    }
+    for host in [
+        "",
+        "example.com",
+        "localhost.example.com",
+        "mylocalhost",
+        "128.0.0.1",
+        "126.255.255.255",
+        "10.0.0.1",
+        "0.0.0.0",
+        "127.0.0",
+        "127.0.0.1.2",
+        "127.0.0.",
+        "127..0.1",
+        "127.0.0.256",
+        "127.0.0.1000",
+        "127.+0.0.1",
+        "127.0.0.+1",
+        "127.0.0.-1",
+        "0x7f.0.0.1",
+        "127.0.0.1.nip.io",
+        "[::2]",
+        "[::]",
+        "[::1]:80",
+    ] {
+        assert!(!is_loopback(host), "{host:?} is not loopback");
+    }
+}
+
+#[test]
+fn plain_http_is_allowed_for_loopback_only_unless_opted_in() {
+    for base in [
+        "http://localhost",
+        "http://127.0.0.1",
+        "http://127.42.0.7:9000",
+        "http://[::1]:8080",
+    ] {
+        let params = valid(&connection().with("baseUrl", base).with("callID", CALL));
+        assert!(params.endpoint.starts_with("http://"), "{base}");
+        assert!(!params.allow_insecure_http);
+    }
+    let remote = connection()
+        .with("baseUrl", "http://recorder.lan")
+        .with("callID", CALL);
+    let issues = validate(&remote).expect_err("plain http to a LAN host");
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].code.as_str(), "insecure_url");
+    assert_eq!(issues[0].field, "baseUrl");
+    let params = valid(&remote.with("allowInsecureHttp", true));
+    assert_eq!(params.endpoint, "http://recorder.lan/verba/api");
+    assert!(params.allow_insecure_http);
+}
+
+#[test]
+fn https_stays_https_whatever_the_opt_in() {
+    let params = valid(
+        &connection()
+            .with("callID", CALL)
+            .with("allowInsecureHttp", true),
+    );
+    assert_eq!(params.endpoint, "https://recorder.example.com/verba/api");
+}
