@@ -55,9 +55,15 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", default_value = "pkg")]
     pub pkg: PathBuf,
 
-    /// Allowed CORS origin, repeatable: an exact origin (https://host:port), 'loopback' (http or
-    /// https on localhost, 127.0.0.0/8 or [::1], any port) or '*'. Default: loopback.
-    #[arg(long = "cors-origin", value_name = "ORIGIN", value_parser = OriginRule::parse)]
+    // Help given as an attribute: "[::1]" in a doc comment would be read as a rustdoc link.
+    #[arg(
+        long = "cors-origin",
+        value_name = "ORIGIN",
+        value_parser = OriginRule::parse,
+        help = "Allowed CORS origin, repeatable: an exact origin (https://host:port), 'loopback' \
+                (http or https on localhost, 127.0.0.0/8 or [::1], any port) or '*'. \
+                Default: loopback"
+    )]
     pub cors_origin: Vec<OriginRule>,
 
     /// Turn off the /__emulator/ admin routes (they answer 404).

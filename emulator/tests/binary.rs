@@ -154,3 +154,27 @@ fn help_lists_every_flag() {
         assert!(help.contains(flag), "{flag} missing from --help:\n{help}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let mut emu = spawn(&["--quiet"]);
+    let pid = emu.child.id().to_string();
+    let status = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let start = std::time::Instant::now();
+    let exit = loop {
+        if let Some(exit) = emu.child.try_wait().expect("try_wait") {
+            break exit;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "still running"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(exit.code(), Some(0), "{exit:?}");
+}
