@@ -94,7 +94,7 @@ fn host_of(authority: &str) -> Option<&str> {
         }
     };
     let port_ok = port.is_none_or(|port| {
-        !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
+        !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok()
     });
     (!host.is_empty() && port_ok).then_some(host)
 }

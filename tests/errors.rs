@@ -1,4 +1,5 @@
 //! The one error type: codes, accessors, messages, and keeping secrets out of them.
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 use verba_api::{
     ErrorCode, IssueCode, REDACTED, RawOptions, ResponseType, ValidationIssue, VerbaError,

@@ -1,5 +1,6 @@
 //! `application/x-www-form-urlencoded` round trips: whatever a value holds, the server decodes
 //! exactly it, alone and inside a whole built request.
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 use proptest::prelude::*;
 use verba_api::{RawOptions, build_request, form_encode, push_form_encoded, validate};

@@ -1,5 +1,6 @@
 //! The normalized form `validate` gives: what is stripped, trimmed, re-cased or joined, and what
 //! is kept exactly as given.
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 use verba_api::{
     API_PATH, DEFAULT_TIMEOUT_MS, DeleteCallParams, Method, RawOptions, RawValue, ResponseType,
@@ -454,4 +455,16 @@ fn https_stays_https_whatever_the_opt_in() {
             .with("allowInsecureHttp", true),
     );
     assert_eq!(params.endpoint, "https://recorder.example.com/verba/api");
+}
+
+#[test]
+fn a_port_beyond_65535_is_an_invalid_base_url() {
+    let options = verba_api::RawOptions::new()
+        .with("baseUrl", "https://recorder.example.com:65536")
+        .with("apiKey", "74c8eea0-50c6-40b2-9f3e-252ed501c3c8")
+        .with("callID", "a8343631-9f35-4a3a-83f0-9e81592339fb");
+    let issues = verba_api::validate(&options).expect_err("port out of range");
+    assert_eq!(issues[0].code, verba_api::IssueCode::InvalidBaseUrl);
+    let fine = options.with("baseUrl", "https://recorder.example.com:65535");
+    assert!(verba_api::validate(&fine).is_ok());
 }

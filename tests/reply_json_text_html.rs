@@ -1,4 +1,5 @@
 //! JSON, TEXT and HTML replies (spec section 4, project decisions).
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 use verba_api::{
     DeleteCallOutcome, ErrorCode, JsonNode, ResponseType, VerbaError, parse_reply, parse_reply_with,

@@ -1,5 +1,6 @@
 //! Malformed, empty, truncated, random, oversized and deeply nested replies: always an `Ok` or an
 //! `Err`, never a panic, and never a success that the body does not state.
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 use proptest::prelude::*;
 use verba_api::{ErrorCode, MAX_REPLY_BYTES, ResponseType, VerbaError, parse_reply};

@@ -1,5 +1,6 @@
 //! XML replies: every layout spec section 4 lists, tolerant of layout, strict where it matters,
 //! and never expanding a DTD.
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 use verba_api::{ACTION, DeleteCallOutcome, ErrorCode, ResponseType, VerbaError, parse_reply};
 

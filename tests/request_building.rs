@@ -1,6 +1,7 @@
 //! The HTTP request built from valid options: POST keeps everything but the action out of the
 //! URL, GET reproduces the vendor's sample, the preview never shows a secret, and the GET length
 //! limit.
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 use verba_api::{
     ACTION_QUERY, BuiltRequest, FORM_CONTENT_TYPE, MAX_GET_URL_CHARS, Method, REDACTED, RawOptions,

@@ -1,6 +1,7 @@
 //! Every validation rule and issue code: each option's accepted and refused values, the
 //! cross-option rules, the messages (they name the option and the fix) and the promise that no
 //! message ever contains a secret.
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 use proptest::prelude::*;
 use verba_api::{

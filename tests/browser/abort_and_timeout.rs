@@ -94,15 +94,15 @@ async fn futures_join<A: std::future::Future, B: std::future::Future>(
     let (mut a, mut b) = (pin!(a), pin!(b));
     let (mut out_a, mut out_b) = (None, None);
     std::future::poll_fn(|cx| {
-        if out_a.is_none() {
-            if let Poll::Ready(value) = a.as_mut().poll(cx) {
-                out_a = Some(value);
-            }
+        if out_a.is_none()
+            && let Poll::Ready(value) = a.as_mut().poll(cx)
+        {
+            out_a = Some(value);
         }
-        if out_b.is_none() {
-            if let Poll::Ready(value) = b.as_mut().poll(cx) {
-                out_b = Some(value);
-            }
+        if out_b.is_none()
+            && let Poll::Ready(value) = b.as_mut().poll(cx)
+        {
+            out_b = Some(value);
         }
         if out_a.is_some() && out_b.is_some() {
             Poll::Ready(())

@@ -1,7 +1,7 @@
 //! Each API error code the emulator answers maps to the right `VerbaError`.
 
 use crate::support::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn by_platform_id(key: &str, token: Option<&str>, id: &str) -> JsValue {

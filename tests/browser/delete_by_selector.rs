@@ -2,7 +2,7 @@
 //! response type; an ongoing call is marked for deletion.
 
 use crate::support::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const SELECTORS: [&str; 5] = [

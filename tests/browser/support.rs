@@ -23,12 +23,15 @@ extern "C" {
 }
 
 /// The emulator under test.
+// Read at compile time so the wasm test binary needs no environment; lint runs build it without.
+#[allow(clippy::option_env_unwrap)]
 pub fn emulator() -> &'static str {
     option_env!("VERBA_EMULATOR_URL")
         .expect("VERBA_EMULATOR_URL must be set at build time; run `make test-browser`")
 }
 
 /// A loopback URL where nothing listens.
+#[allow(clippy::option_env_unwrap)]
 pub fn closed_url() -> &'static str {
     option_env!("VERBA_CLOSED_URL")
         .expect("VERBA_CLOSED_URL must be set at build time; run `make test-browser`")
