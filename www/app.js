@@ -145,8 +145,9 @@ function formatSpan(seconds) {
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.round(s / 60)} min`;
   if (s < 86400) {
-    const hours = Math.floor(s / 3600);
-    const mins = Math.round((s % 3600) / 60);
+    const minutes = Math.round(s / 60);
+    const hours = Math.floor(minutes / 60);
+    const mins = minutes % 60;
     return mins ? `${hours} h ${mins} min` : `${hours} h`;
   }
   const days = Math.round(s / 86400);
@@ -313,13 +314,9 @@ function targetLabel() {
 
 function updateTarget() {
   const host = targetLabel();
-  if (state.calls) {
-    els.targetText.textContent = `Emulator · ${host}`;
-    els.targetDot.className = "target-dot is-emulator";
-  } else {
-    els.targetText.textContent = `Recorder · ${host}`;
-    els.targetDot.className = "target-dot";
-  }
+  const kind = state.calls ? "Emulator" : "Recorder";
+  els.targetText.replaceChildren(kind, h("span", { class: "target-host" }, ` · ${host}`));
+  els.targetDot.className = state.calls ? "target-dot is-emulator" : "target-dot";
 }
 
 const STATE_ORDER = { ongoing: 0, scheduled: 1, finished: 2 };
