@@ -18,7 +18,7 @@ const SELECTORS = {
   callID: {
     label: "Call ID",
     hint: "The recorder's internal call ID, a GUID (8-4-4-4-12 hexadecimal digits). Click a row of the call list to fill it in.",
-    placeholder: "e.g. a8343631-9f35-4a3a-83f0-9e81592339fb",
+    placeholder: "a8343631-9f35-4a3a-83f0-9e81592339fb",
     inputMode: "text",
     describe: (v) => `the call with call ID ${v}`,
   },
@@ -502,14 +502,23 @@ function confirmDelete(options) {
   });
 }
 
-function renderSuccess(result, description) {
+/** "Deleted", or "Marked for deletion" when the call is known to be in progress. */
+function successTitle(options, call) {
+  if (call?.state === "ongoing") return "Marked for deletion";
+  if (state.selector === "extension" && Array.isArray(options.status) && options.status.includes("ongoing")) {
+    return options.status.length === 1 ? "Marked for deletion" : "Deleted or marked for deletion";
+  }
+  return "Deleted";
+}
+
+function renderSuccess(result, description, title) {
   const rows = [
     ["Response type", result.responseType],
     ["HTTP status", String(result.httpStatus)],
     ["API code", String(result.code)],
   ];
   const panel = h("div", { class: "result-card is-success", dataset: { outcome: "success" } },
-    h("p", { class: "result-title", tabindex: -1 }, h("span", { class: "result-icon", "aria-hidden": "true" }, "✓"), "Deleted"),
+    h("p", { class: "result-title", tabindex: -1 }, h("span", { class: "result-icon", "aria-hidden": "true" }, "✓"), title),
     h("p", { class: "result-message" }, result.message || `The recorder confirmed the deletion of ${description}.`),
     definitionList(rows, "result-facts"),
   );
@@ -563,6 +572,7 @@ async function onSubmit(event) {
   if (!state.valid || state.busy) return;
   const options = readOptions();
   const description = currentDescription(options);
+  const title = successTitle(options, knownCall(options));
   if (!(await confirmDelete(options))) return;
 
   const controller = new AbortController();
@@ -573,7 +583,7 @@ async function onSubmit(event) {
   let panel;
   try {
     const result = await deleteCall({ ...options, signal: controller.signal });
-    panel = renderSuccess(result, description);
+    panel = renderSuccess(result, description, title);
   } catch (err) {
     panel = renderError(err);
   } finally {

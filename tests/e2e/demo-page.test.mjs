@@ -252,6 +252,7 @@ async function main() {
       assert.match(await page.locator("#preview").innerText(), /extension=8830&status=ongoing/);
       await confirmDeletion(page);
       await result.locator("[data-outcome='success']").waitFor();
+      assert.match(await result.innerText(), /Marked for deletion/);
       const flag = page.locator(`#calls-body tr[data-call-id='${ongoing.callID}'] .flag-marked`);
       await flag.waitFor();
       assert.ok((await emulatorCalls()).find((c) => c.callID === ongoing.callID).markedForDeletion);
@@ -352,6 +353,27 @@ async function main() {
       noProblems();
     });
 
+    await check("no call list on a real recorder: the list is hidden with a note", async () => {
+      // A recorder without the emulator's admin routes answers 404 there; Chromium logs the 404
+      // as a console error, which is expected in this step only.
+      await page.route("**/__emulator/calls", (route) =>
+        route.fulfill({ status: 404, contentType: "text/plain", body: "Not Found" }),
+      );
+      const before = problems.length;
+      await page.locator("#refresh-calls").click();
+      await page.locator("#calls-unavailable").waitFor({ state: "visible" });
+      assert.match(await page.locator("#calls-unavailable").innerText(), /only with the Verba emulator/);
+      assert.ok(await page.locator("#calls-wrap").isHidden(), "the table is hidden");
+      assert.match(await page.locator("#target-text").innerText(), /Recorder/);
+      const expected = problems.splice(before).filter((p) => !/404/.test(p));
+      assert.deepEqual(expected, [], "only the expected 404");
+      await page.unroute("**/__emulator/calls");
+      await page.locator("#refresh-calls").click();
+      await page.locator("#calls-wrap").waitFor({ state: "visible" });
+      assert.ok(await page.locator("#calls-unavailable").isHidden());
+      noProblems();
+    });
+
     await check("Reset demo data button restores the demo calls", async () => {
       await page.locator("#reset-calls").click();
       const demo = await (async () => {
@@ -373,6 +395,7 @@ async function main() {
       await page.reload();
       await page.locator("html[data-ready='true']").waitFor({ state: "attached" });
       await rows.first().waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, "phone-390x844-top");
       const m = await page.evaluate(() => ({
         docScroll: document.documentElement.scrollWidth,
