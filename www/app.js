@@ -240,13 +240,18 @@ function update() {
   const remaining = report.issues.filter((i) => !shown.has(`${i.field}/${i.code}`));
   state.valid = report.valid && fieldProblems === 0;
 
-  if (remaining.length) {
+  // A live region: rewrite it only when its content changes, so typing does not re-announce it.
+  const issuesKey = remaining.map((i) => `${i.field}/${i.code}/${i.message}`).join("\n");
+  if (els.formIssues.dataset.key !== issuesKey) {
+    els.formIssues.dataset.key = issuesKey;
     els.formIssues.replaceChildren(
-      h("p", { class: "form-issues-title" }, "To enable Delete:"),
-      h("ul", {}, remaining.map((i) => h("li", { dataset: { code: i.code, field: i.field } }, i.message))),
+      ...(remaining.length
+        ? [
+            h("p", { class: "form-issues-title" }, "To enable Delete:"),
+            h("ul", {}, remaining.map((i) => h("li", { dataset: { code: i.code, field: i.field } }, i.message))),
+          ]
+        : []),
     );
-  } else {
-    els.formIssues.replaceChildren();
   }
   // The status checkboxes carry the cross-field problem too, for assistive technology.
   const statusMissing = report.issues.some((i) => i.code === "extension_requires_status");
