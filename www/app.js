@@ -437,6 +437,7 @@ function renderRow(call) {
 }
 
 function markSelectedRow() {
+  renderSelectedCall();
   const current = state.selector === "callID" ? els.selectorValue.value.trim().replace(/^\{|\}$/g, "").toLowerCase() : "";
   for (const row of els.callsBody.querySelectorAll("tr.call-row")) {
     const selected = current !== "" && row.dataset.callId === current;
@@ -444,6 +445,31 @@ function markSelectedRow() {
     if (selected) row.setAttribute("aria-current", "true");
     else row.removeAttribute("aria-current");
   }
+}
+
+/** A summary of the chosen call when the emulator's list knows it (callID selector only). */
+function renderSelectedCall() {
+  const box = $("selected-call");
+  const id = els.selectorValue.value.trim();
+  const valid = state.ready && id !== "" && state.selector === "callID" && validateParameter("callID", id).length === 0;
+  if (!state.calls || !valid) {
+    box.hidden = true;
+    return;
+  }
+  const call = knownCall({ callID: id });
+  box.hidden = false;
+  if (!call) {
+    box.replaceChildren(h("p", { class: "muted" }, "This call ID is not in the emulator's call list."));
+    return;
+  }
+  const stateLabel = call.state[0].toUpperCase() + call.state.slice(1);
+  const parts = [
+    h("p", { class: "selected-head" }, h("span", { class: `badge badge-${call.state}` }, stateLabel), " ", whenText(call)),
+    h("p", {}, call.participants.join(" · ")),
+  ];
+  if (call.doNotDelete) parts.push(h("p", { class: "selected-warn" }, "Protected from deletion: the recorder will refuse."));
+  if (call.markedForDeletion) parts.push(h("p", { class: "selected-warn" }, "Already marked for deletion."));
+  box.replaceChildren(...parts);
 }
 
 function selectRow(row) {

@@ -72,6 +72,8 @@ async function assertNoSecretsInPage(page, when) {
 
 async function screenshot(page, name, options = {}) {
   await assertNoSecretsInPage(page, `in screenshot ${name}`);
+  const text = await page.locator("body").innerText();
+  assert.doesNotMatch(text, /null|undefined|NaN|\[object /, `stray values in the page text (${name})`);
   await page.screenshot({ path: `${SHOTS}${name}.png`, ...options });
 }
 
