@@ -30,6 +30,8 @@
 
 #![deny(missing_docs)]
 
+extern crate alloc;
+
 mod base_url;
 mod encode;
 mod error;

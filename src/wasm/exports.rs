@@ -1,30 +1,31 @@
 //! The JavaScript API: `deleteCall`, `validateDeleteCall`, `validateParameter`,
 //! `buildDeleteCallRequest`, `parseDeleteCallResponse`.
 
-use super::convert::{self, issues_array, normalized_object, request_object, result_object, set};
-use super::error::to_js;
-use super::fetch::{self, SendFailure};
+use super::boundary::{
+    error_value, issues_value, read_options, read_parameter, report_value, request_value,
+    result_value, send,
+};
 use crate::error::VerbaError;
-use crate::field::Field;
 use crate::params::{DeleteCallParams, ResponseType};
 use crate::reply::parse_reply_with;
-use crate::request::build_request;
+use crate::request::{FORM_CONTENT_TYPE, build_request};
 use crate::validation::{IssueCode, ValidationIssue, validate, validate_parameter};
-use js_sys::Object;
-use wasm_bindgen::JsValue;
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-/// Validates and reads the options, or gives every issue.
-fn checked(
-    options: &JsValue,
-) -> Result<(DeleteCallParams, convert::ReadOptions), Vec<ValidationIssue>> {
-    let read = convert::read_options(options).map_err(|issue| vec![issue])?;
-    let params = validate(&read.raw)?;
-    Ok((params, read))
+/// Validates the options, or gives every issue.
+fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
+    let raw = read_options(options).map_err(|issue| alloc::vec![issue])?;
+    validate(&raw)
 }
 
 fn validation_error(issues: Vec<ValidationIssue>) -> JsValue {
-    to_js(&VerbaError::Validation { issues }, None)
+    error_value(&VerbaError::Validation { issues }, &JsValue::UNDEFINED)
 }
 
 /// Deletes a call. Validates first and sends nothing when the options are invalid. Resolves
@@ -34,55 +35,49 @@ fn validation_error(issues: Vec<ValidationIssue>) -> JsValue {
 pub async fn delete_call(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (params, read) = checked(&options).map_err(validation_error)?;
+    let params = checked(&options).map_err(validation_error)?;
     let request = build_request(&params);
+    let timeout_ms = params.timeout_ms.unwrap_or(0);
+    let sent = send(
+        request.method.as_str(),
+        &request.url,
+        request.body.as_deref().unwrap_or(""),
+        FORM_CONTENT_TYPE,
+        &options,
+        timeout_ms,
+    );
+    // `send` never rejects; it resolves [kind, status, body or error, detail].
+    let reply: Array = JsFuture::from(sent).await?.unchecked_into();
     let secrets = params.secrets();
-    let reply = match fetch::send(&request, read.signal.as_ref(), params.timeout_ms).await {
-        Ok(reply) => reply,
-        Err(SendFailure::Aborted(reason)) => return Err(reason),
-        Err(SendFailure::TimedOut) => {
-            let timeout_ms = params.timeout_ms.unwrap_or(0);
-            return Err(to_js(&VerbaError::Timeout { timeout_ms }, None));
+    let fail = |error: VerbaError, cause: &JsValue| error_value(&error.scrubbed(&secrets), cause);
+    match reply.get(0).as_f64() {
+        Some(0.0) => {
+            let status = reply.get(1).as_f64().unwrap_or(0.0) as u16;
+            let body = reply.get(2);
+            let text = body.as_string().unwrap_or_default();
+            parse_reply_with(&text, params.response_type, status, super::json::parse)
+                .map(|outcome| result_value(&outcome, &body))
+                .map_err(|error| fail(error, &JsValue::UNDEFINED))
         }
-        Err(SendFailure::Network(cause)) => {
-            let detail = js_sys::Reflect::get(&cause, &JsValue::from_str("message"))
-                .ok()
-                .and_then(|message| message.as_string())
-                .unwrap_or_default();
-            let error = VerbaError::Network { detail }.scrubbed(&secrets);
-            return Err(to_js(&error, Some(cause)));
+        Some(1.0) => Err(reply.get(2)),
+        Some(2.0) => Err(fail(
+            VerbaError::Timeout { timeout_ms },
+            &JsValue::UNDEFINED,
+        )),
+        _ => {
+            let detail = reply.get(3).as_string().unwrap_or_default();
+            Err(fail(VerbaError::Network { detail }, &reply.get(2)))
         }
-    };
-    parse_reply_with(
-        &reply.body,
-        params.response_type,
-        reply.status,
-        super::json::parse,
-    )
-    .map(|outcome| result_object(&outcome))
-    .map_err(|error| to_js(&error.scrubbed(&secrets), None))
+    }
 }
 
-/// Checks a whole options object. Never throws: returns
-/// `{ valid, issues, normalized }`, `normalized` being `null` when invalid.
+/// Checks a whole options object. Never throws: returns `{ valid, issues, normalized }`,
+/// `normalized` being `null` when invalid.
 #[wasm_bindgen(js_name = validateDeleteCall, unchecked_return_type = "ValidationReport")]
 pub fn validate_delete_call(
     #[wasm_bindgen(unchecked_param_type = "unknown")] options: JsValue,
 ) -> JsValue {
-    let report = Object::new();
-    match checked(&options) {
-        Ok((params, _)) => {
-            set(&report, "valid", true);
-            set(&report, "issues", js_sys::Array::new());
-            set(&report, "normalized", normalized_object(&params));
-        }
-        Err(issues) => {
-            set(&report, "valid", false);
-            set(&report, "issues", issues_array(&issues));
-            set(&report, "normalized", JsValue::NULL);
-        }
-    }
-    report.into()
+    report_value(&checked(&options))
 }
 
 /// Checks one option on its own, for live form validation; `[]` when valid. Rules that involve
@@ -92,21 +87,16 @@ pub fn validate_parameter_js(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsValue {
-    let Some(name) = name.as_string() else {
-        let issue = ValidationIssue {
+    let issues = match read_parameter(&name, &value) {
+        Some((name, raw)) => validate_parameter(&name, &raw),
+        None => alloc::vec![ValidationIssue {
             field: String::new(),
             code: IssueCode::InvalidType,
             message: "validateParameter needs the option's name as a string, such as \"callID\"."
                 .to_owned(),
-        };
-        return issues_array(&[issue]).into();
+        }],
     };
-    let name = name.as_str();
-    let raw = match Field::from_name(name) {
-        Some(field) => convert::option_value(field, &value),
-        None => convert::raw_value(&value),
-    };
-    issues_array(&validate_parameter(name, &raw)).into()
+    issues_value(&issues)
 }
 
 /// Builds the request `deleteCall` would send, without sending it. Throws a `VerbaError` with
@@ -116,8 +106,8 @@ pub fn validate_parameter_js(
 pub fn build_delete_call_request(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (params, _) = checked(&options).map_err(validation_error)?;
-    Ok(request_object(&build_request(&params)))
+    let params = checked(&options).map_err(validation_error)?;
+    Ok(request_value(&build_request(&params)))
 }
 
 /// Reads a DeleteCall reply the caller fetched itself, with the same rules as `deleteCall`:
@@ -129,7 +119,7 @@ pub fn parse_delete_call_response(
     #[wasm_bindgen(unchecked_param_type = "number")] http_status: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut issues = Vec::new();
-    let body = body.as_string().unwrap_or_else(|| {
+    let text = body.as_string().unwrap_or_else(|| {
         issues.push(ValidationIssue {
             field: "body".to_owned(),
             code: IssueCode::InvalidType,
@@ -147,10 +137,11 @@ pub fn parse_delete_call_response(
         {
             Some(kind) => kind,
             None => {
-                issues.extend(validate_parameter(
-                    Field::ResponseType.name(),
-                    &convert::raw_value(&response_type),
-                ));
+                issues.push(ValidationIssue {
+                    field: "responseType".to_owned(),
+                    code: IssueCode::InvalidResponseType,
+                    message: "responseType must be XML, JSON, TEXT or HTML.".to_owned(),
+                });
                 ResponseType::Xml
             }
         }
@@ -166,8 +157,9 @@ pub fn parse_delete_call_response(
                 issues.push(ValidationIssue {
                     field: "httpStatus".to_owned(),
                     code: IssueCode::InvalidValue,
-                    message: "httpStatus must be a whole number from 100 to 599, such as response.status."
-                        .to_owned(),
+                    message:
+                        "httpStatus must be a whole number from 100 to 599, such as response.status."
+                            .to_owned(),
                 });
                 200
             }
@@ -176,7 +168,7 @@ pub fn parse_delete_call_response(
     if !issues.is_empty() {
         return Err(validation_error(issues));
     }
-    parse_reply_with(&body, response_type, http_status, super::json::parse)
-        .map(|outcome| result_object(&outcome))
-        .map_err(|error| to_js(&error, None))
+    parse_reply_with(&text, response_type, http_status, super::json::parse)
+        .map(|outcome| result_value(&outcome, &body))
+        .map_err(|error| error_value(&error, &JsValue::UNDEFINED))
 }

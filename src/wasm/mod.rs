@@ -1,16 +1,13 @@
-//! The browser layer: JavaScript exports, fetch, abort and timeout, and conversions between
-//! JavaScript values and the core's types. Compiled only for `wasm32`.
+//! The browser layer: the JavaScript exports, and the crossing between JavaScript values and the
+//! core (`boundary.rs` with its JavaScript half `browser.js`, which also does fetch with abort
+//! and timeout). Compiled only for `wasm32`.
 
-mod abort;
-mod convert;
-mod error;
+mod boundary;
 mod exports;
-mod fetch;
 pub(crate) mod json;
-mod page;
 mod typescript;
 
-pub use error::is_verba_error;
+pub use boundary::is_verba_error;
 pub use exports::{
     build_delete_call_request, delete_call, parse_delete_call_response, validate_delete_call,
     validate_parameter_js,

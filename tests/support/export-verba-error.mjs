@@ -1,14 +1,14 @@
-// wasm-bindgen imports the JavaScript VerbaError class into verba_api.js but cannot export it;
-// this adds the export so that callers can `import { VerbaError }` and use `instanceof`.
+// wasm-bindgen cannot export a JavaScript class from verba_api.js, only import from snippets;
+// this re-exports VerbaError (defined in the browser.js snippet) so that callers can
+// `import { VerbaError }` and use `instanceof`.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const file = process.argv[2];
 const glue = readFileSync(file, "utf8");
-const importLine = glue.match(/^import \{ VerbaError \} from '(\.\/snippets\/[^']+\/verba_error\.js)';$/m);
-if (!importLine) {
-  console.error(`${file}: no import of VerbaError found; has wasm-bindgen's output changed?`);
+const snippet = glue.match(/^import \{[^}]*\} from '(\.\/snippets\/[^']+\/src\/wasm\/browser\.js)';$/m);
+if (!snippet) {
+  console.error(`${file}: no import of the browser.js snippet found; has wasm-bindgen's output changed?`);
   process.exit(1);
 }
-if (!/^export \{ VerbaError \};$/m.test(glue)) {
-  writeFileSync(file, `${glue.trimEnd()}\nexport { VerbaError };\n`);
-}
+const line = `export { VerbaError } from '${snippet[1]}';`;
+if (!glue.includes(line)) writeFileSync(file, `${glue.trimEnd()}\n${line}\n`);
