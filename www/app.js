@@ -1,13 +1,19 @@
 // Demo admin page of verba-api: deletes a recorded call through the WebAssembly package, with
 // live validation, a redacted request preview, a confirmation step and the emulator's call list.
 // Plain ES module, no framework: everything the page does with the package is in this file.
-import init, {
-  deleteCall,
-  validateDeleteCall,
-  validateParameter,
-  buildDeleteCallRequest,
-  VerbaError,
-} from "/pkg/verba_api.js";
+//
+// The package is imported dynamically, so that a missing or broken build shows a message on the
+// page instead of leaving a dead form: `import init, { deleteCall, ... } from "/pkg/verba_api.js"`.
+let deleteCall, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError;
+
+async function loadPackage() {
+  const api = await import("/pkg/verba_api.js");
+  for (const name of ["default", "deleteCall", "validateDeleteCall", "validateParameter", "buildDeleteCallRequest", "VerbaError"]) {
+    if (typeof api[name] !== "function") throw new Error(`the package exports no ${name}`);
+  }
+  await api.default();
+  ({ deleteCall, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError } = api);
+}
 
 // The emulator's demo credentials (emulator/src/demo_data.rs: the spec's sample key, which requires
 // a token, and its sample token). Set as input values only, never written into the page's text.
@@ -688,7 +694,7 @@ async function start() {
   wire();
   const calls = loadCalls();
   try {
-    await init();
+    await loadPackage();
     state.ready = true;
     document.documentElement.dataset.ready = "true";
   } catch (err) {

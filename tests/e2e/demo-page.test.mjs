@@ -29,6 +29,7 @@ const TIMEOUT_MS = 10_000;
 
 const started = performance.now();
 const passed = [];
+const problems = []; // console errors and page errors seen in the browser
 
 async function check(name, fn) {
   const t0 = performance.now();
@@ -77,6 +78,15 @@ async function screenshot(page, name, options = {}) {
   await page.screenshot({ path: `${SHOTS}${name}.png`, ...options });
 }
 
+/** Waits until the page has loaded the package, or fails with the page's own load error. */
+async function waitForReady(page) {
+  await page.waitForFunction(
+    () => document.documentElement.dataset.ready === "true" || !document.getElementById("load-error").hidden,
+  );
+  const banner = page.locator("#load-error");
+  if (await banner.isVisible()) assert.fail(`the page could not load the package: ${await banner.innerText()}`);
+}
+
 async function confirmDeletion(page) {
   const dialog = page.locator("#confirm-dialog");
   await page.locator("#delete-button").click();
@@ -95,7 +105,6 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(TIMEOUT_MS);
     const page = await context.newPage();
-    const problems = [];
     page.on("console", (msg) => {
       if (msg.type() === "error") problems.push(`console error: ${msg.text()} (${msg.location().url})`);
     });
@@ -118,7 +127,7 @@ async function main() {
 
     await check("open the page: package loaded, call list shown, secrets prefilled but masked", async () => {
       await page.goto(`${BASE}/`);
-      await page.locator("html[data-ready='true']").waitFor({ state: "attached" });
+      await waitForReady(page);
       const calls = await emulatorCalls();
       await assert.doesNotReject(rows.first().waitFor());
       assert.equal(await rows.count(), calls.length, "one row per emulator call");
@@ -395,7 +404,7 @@ async function main() {
     await check("phone width 390x844: no horizontal overflow of the body, table scrolls", async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
-      await page.locator("html[data-ready='true']").waitFor({ state: "attached" });
+      await waitForReady(page);
       await rows.first().waitFor();
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, "phone-390x844-top");
@@ -449,5 +458,6 @@ try {
 } catch (err) {
   console.error(`demo page e2e FAILED after ${passed.length} passed checks:`);
   console.error(err);
+  if (problems.length) console.error(`browser console/page errors:\n  ${problems.join("\n  ")}`);
   process.exitCode = 1;
 }
