@@ -66,12 +66,15 @@ node_modules/.installed: package.json package-lock.json
 # Release package: cargo (size profile) -> wasm-bindgen --target web -> wasm-opt -Oz (binaryen
 # from npm; Debian's wasm-opt breaks the output). The last step re-exports the JavaScript
 # VerbaError class from verba_api.js, which wasm-bindgen only imports.
+# Built next to pkg/ and swapped in at the end, so a running demo never sees half a package.
 pkg: setup-rust setup-wasm-bindgen setup-npm
-	cargo build --quiet --lib -p verba-api --target $(WASM_TARGET) --profile wasm-release
-	rm -rf $(PKG)
-	wasm-bindgen --target web --out-dir $(PKG) --out-name verba_api $(WASM_OUT)
-	wasm-opt -Oz $(PKG)/verba_api_bg.wasm -o $(PKG)/verba_api_bg.wasm
-	node tests/support/export-verba-error.mjs $(PKG)/verba_api.js
+	cargo rustc --quiet --lib -p verba-api --target $(WASM_TARGET) --profile wasm-release \
+	  --features pkg --crate-type cdylib
+	rm -rf $(PKG).new
+	wasm-bindgen --target web --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
+	wasm-opt -Oz $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm
+	node tests/support/export-verba-error.mjs $(PKG).new/verba_api.js
+	rm -rf $(PKG).old; [ ! -d $(PKG) ] || mv $(PKG) $(PKG).old; mv $(PKG).new $(PKG); rm -rf $(PKG).old
 	@ls -l $(PKG)/verba_api_bg.wasm $(PKG)/verba_api.js | awk '{print "  " $$5 " bytes  " $$9}'
 
 emulator-bin:

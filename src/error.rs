@@ -1,5 +1,7 @@
 //! The one error type of the crate.
 
+use crate::prelude::*;
+
 use crate::redact::scrub;
 use crate::validation::ValidationIssue;
 use core::fmt;
@@ -257,4 +259,4 @@ impl fmt::Display for VerbaError {
     }
 }
 
-impl std::error::Error for VerbaError {}
+impl core::error::Error for VerbaError {}

@@ -1,6 +1,8 @@
 //! Options as the caller gave them, before validation: the boundary between JavaScript values and
 //! the Rust core.
 
+use crate::prelude::*;
+
 use crate::field::Field;
 
 /// One option's value as received, with just enough of its JavaScript type kept to report a
@@ -36,6 +38,11 @@ impl RawValue {
             RawValue::Other(name) => name,
         }
     }
+}
+
+/// Whether `number` is a whole number (`f64::fract` needs the standard library).
+pub(crate) fn is_whole(number: f64) -> bool {
+    number.is_finite() && number == (number as i64) as f64
 }
 
 impl From<&str> for RawValue {

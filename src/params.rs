@@ -1,5 +1,7 @@
 //! The validated, normalized form of a DeleteCall request.
 
+use crate::prelude::*;
+
 use crate::field::Field;
 
 /// One value of the `status` parameter.

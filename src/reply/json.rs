@@ -6,7 +6,10 @@
 //! Parsing itself is the platform's: serde_json natively, the engine's `JSON.parse` in the browser
 //! (no JSON crate in the wasm build). Both are read through [`JsonNode`].
 
+use crate::prelude::*;
+
 use super::{Envelope, parse_code};
+use crate::input::is_whole;
 
 /// Read access to a parsed JSON value, as much as reading a reply needs.
 pub trait JsonNode: Sized {
@@ -35,7 +38,9 @@ pub(crate) fn envelope<N: JsonNode>(root: &N) -> Result<Envelope, &'static str> 
     };
     let code = attribute("code").ok_or("the JSON reply's Response has no code.")?;
     let code = match code.number() {
-        Some(number) if number.fract() == 0.0 && number.abs() <= MAX_EXACT_INTEGER => {
+        Some(number)
+            if is_whole(number) && (-MAX_EXACT_INTEGER..=MAX_EXACT_INTEGER).contains(&number) =>
+        {
             Some(number as i64)
         }
         Some(_) => None,
@@ -65,6 +70,7 @@ pub(crate) use crate::wasm::json::parse as parse_platform;
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::JsonNode;
+    use crate::prelude::*;
     use serde_json::Value;
 
     /// Parses with serde_json.

@@ -14,6 +14,8 @@
 //! assert_eq!(missing.unwrap_err().code(), ErrorCode::CallNotFound);
 //! ```
 
+use crate::prelude::*;
+
 mod json;
 mod text;
 mod xml;

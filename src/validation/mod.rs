@@ -15,6 +15,8 @@
 //! assert_eq!(params.endpoint, "https://recorder.example.com/verba/api");
 //! ```
 
+use crate::prelude::*;
+
 mod issue;
 mod rules;
 

@@ -1,9 +1,11 @@
 //! The rules for each option on its own. Each rule returns `Ok(None)` for an absent option
 //! (absent, `undefined`, `null` or `""`), `Ok(Some(normalized))` for a valid one.
 
+use crate::prelude::*;
+
 use super::issue::{IssueCode, ValidationIssue};
 use crate::field::Field;
-use crate::input::RawValue;
+use crate::input::{RawValue, is_whole};
 use crate::params::{Method, ResponseType, Status};
 
 /// What a rule gives: the normalized value if present and valid.
@@ -46,11 +48,7 @@ fn text(field: Field, raw: &RawValue) -> Checked<&str> {
 fn text_or_integer(field: Field, raw: &RawValue) -> Checked<String> {
     match raw {
         RawValue::Number(number) => {
-            if number.is_finite()
-                && number.fract() == 0.0
-                && *number >= 0.0
-                && *number <= MAX_SAFE_INTEGER
-            {
+            if is_whole(*number) && *number >= 0.0 && *number <= MAX_SAFE_INTEGER {
                 let mut digits = String::new();
                 crate::error::push_number(&mut digits, *number as i64);
                 Ok(Some(digits))
@@ -171,8 +169,8 @@ pub(crate) fn extension(raw: &RawValue) -> Checked<String> {
             &["extension ", why],
         ))
     };
-    let lower_start: String = text.chars().take(4).flat_map(char::to_lowercase).collect();
-    if lower_start.starts_with("sip:") || lower_start.starts_with("tel:") {
+    let scheme = text.get(..4).unwrap_or("");
+    if scheme.eq_ignore_ascii_case("sip:") || scheme.eq_ignore_ascii_case("tel:") {
         let rest = &text[4..];
         if rest.is_empty()
             || text.chars().count() > MAX_OPAQUE_CHARS
@@ -294,7 +292,7 @@ pub(crate) fn method(raw: &RawValue) -> Checked<Method> {
 pub(crate) fn timeout_ms(raw: &RawValue) -> Checked<u32> {
     match raw {
         RawValue::Absent | RawValue::Null => Ok(None),
-        RawValue::Number(ms) if ms.fract() == 0.0 && (0.0..=MAX_TIMEOUT_MS).contains(ms) => {
+        RawValue::Number(ms) if is_whole(*ms) && (0.0..=MAX_TIMEOUT_MS).contains(ms) => {
             Ok(Some(*ms as u32))
         }
         RawValue::Number(_) => Err(ValidationIssue::new(

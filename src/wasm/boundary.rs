@@ -4,6 +4,8 @@
 //! objects from the fields written here; crossing with a few strings costs far less than one
 //! crossing per property.
 
+use crate::prelude::*;
+
 use crate::error::{VerbaError, push_number};
 use crate::field::Field;
 use crate::input::{RawOptions, RawValue};
@@ -11,9 +13,6 @@ use crate::params::{DeleteCallParams, Selector, status_list};
 use crate::reply::DeleteCallOutcome;
 use crate::request::BuiltRequest;
 use crate::validation::{IssueCode, ValidationIssue};
-use alloc::borrow::ToOwned;
-use alloc::string::String;
-use alloc::vec::Vec;
 use js_sys::Promise;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;

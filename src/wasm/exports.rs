@@ -1,18 +1,18 @@
 //! The JavaScript API: `deleteCall`, `validateDeleteCall`, `validateParameter`,
 //! `buildDeleteCallRequest`, `parseDeleteCallResponse`.
 
+use crate::prelude::*;
+
 use super::boundary::{
     error_value, issues_value, read_options, read_parameter, report_value, request_value,
     result_value, send,
 };
 use crate::error::VerbaError;
+use crate::input::is_whole;
 use crate::params::{DeleteCallParams, ResponseType};
 use crate::reply::parse_reply_with;
 use crate::request::{FORM_CONTENT_TYPE, build_request};
 use crate::validation::{IssueCode, ValidationIssue, validate, validate_parameter};
-use alloc::borrow::ToOwned;
-use alloc::string::String;
-use alloc::vec::Vec;
 use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -150,9 +150,7 @@ pub fn parse_delete_call_response(
         200
     } else {
         match http_status.as_f64() {
-            Some(status) if status.fract() == 0.0 && (100.0..=599.0).contains(&status) => {
-                status as u16
-            }
+            Some(status) if is_whole(status) && (100.0..=599.0).contains(&status) => status as u16,
             _ => {
                 issues.push(ValidationIssue {
                     field: "httpStatus".to_owned(),

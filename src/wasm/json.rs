@@ -1,5 +1,7 @@
 //! JSON replies parsed by the engine's `JSON.parse`, so the wasm build carries no JSON parser.
 
+use crate::prelude::*;
+
 use crate::reply::JsonNode;
 use js_sys::{Array, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
