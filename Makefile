@@ -24,7 +24,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-chromium setup-npm pkg emulator-bin \
-        emulator demo test lint test-native test-browser test-e2e clean
+        emulator demo test lint test-native test-size test-browser test-e2e clean
 
 help:
 	@echo "make demo      build everything, start the emulator serving the demo page, print its URL"
@@ -93,7 +93,7 @@ demo: setup pkg emulator-bin
 
 ## ---- test ----------------------------------------------------------------------------------
 
-test: setup lint test-native pkg emulator-bin test-browser test-e2e
+test: setup lint test-native pkg test-size emulator-bin test-browser test-e2e
 	@echo "make test: all passed"
 
 lint: setup-rust
@@ -103,6 +103,10 @@ lint: setup-rust
 
 test-native:
 	cargo test --workspace
+
+# The size guard: the package's gzip size against tests/size-budget.json.
+test-size: pkg
+	node tests/support/check-size.mjs $(PKG)
 
 # Each browser test file runs in headless Chromium against its own emulator on a free port.
 test-browser: emulator-bin setup-wasm-bindgen setup-chromium

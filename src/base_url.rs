@@ -31,7 +31,10 @@ pub fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, Val
             "must not contain spaces or control characters; give the recorder's address such as https://recorder.example.com.",
         ));
     }
-    let Some((scheme, rest)) = base_url.split_once("://") else {
+    let Some((scheme, rest)) = base_url
+        .split_once(':')
+        .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
+    else {
         return Err(invalid(
             "must be an absolute URL such as https://recorder.example.com.",
         ));

@@ -24,12 +24,32 @@ pub fn scrub(text: &str, secrets: &[&str]) -> String {
     for secret in secrets.iter().filter(|secret| !secret.is_empty()) {
         let encoded = crate::encode::form_encode(secret);
         for form in [*secret, encoded.as_str()] {
-            if clean.contains(form) {
-                clean = clean.replace(form, &redact(secret));
+            if find(&clean, form).is_some() {
+                clean = replace_all(&clean, form, &redact(secret));
             }
         }
     }
     clean
+}
+
+/// Where `needle` first occurs in `haystack`. A plain scan: texts here are a few hundred bytes,
+/// and core's two-way searcher would add kilobytes to the wasm build.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=haystack.len().checked_sub(needle.len())?).find(|&at| haystack[at..].starts_with(needle))
+}
+
+/// `text` with every occurrence of the non-empty `needle` replaced by `with`.
+fn replace_all(text: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find(rest, needle) {
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        rest = &rest[at + needle.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `excerpt`, a text cut short and marked with a trailing `…`, with the beginning of a secret

@@ -160,11 +160,17 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
 
 /// XML line-end normalization: CRLF and lone CR become LF.
 fn normalize_line_ends(text: &str) -> String {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_owned()
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            chars.next_if_eq(&'\n');
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// Character references and the five predefined entities decoded; any other `&name;` is kept as

@@ -31,7 +31,8 @@ fn validation_error(issues: Vec<ValidationIssue>) -> JsValue {
 /// Deletes a call. Validates first and sends nothing when the options are invalid. Resolves
 /// only on API success; rejects with a `VerbaError` otherwise, or with the signal's reason
 /// unchanged when the caller aborts.
-#[wasm_bindgen(js_name = deleteCall, unchecked_return_type = "Promise<DeleteCallResult>")]
+// wasm-bindgen wraps an async function's return type in Promise<> itself.
+#[wasm_bindgen(js_name = deleteCall, unchecked_return_type = "DeleteCallResult")]
 pub async fn delete_call(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -112,12 +113,15 @@ pub fn build_delete_call_request(
 
 /// Reads a DeleteCall reply the caller fetched itself, with the same rules as `deleteCall`:
 /// returns the result on API success, throws a `VerbaError` otherwise.
-#[wasm_bindgen(js_name = parseDeleteCallResponse, unchecked_return_type = "DeleteCallResult")]
+// Declared in typescript.rs, where its optional parameters can be marked as such.
+#[wasm_bindgen(js_name = parseDeleteCallResponse, skip_typescript)]
 pub fn parse_delete_call_response(
-    #[wasm_bindgen(unchecked_param_type = "string")] body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ResponseType")] response_type: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] http_status: JsValue,
+    body: JsValue,
+    #[wasm_bindgen(js_name = responseType)] response_type: Option<JsValue>,
+    #[wasm_bindgen(js_name = httpStatus)] http_status: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let response_type = response_type.unwrap_or(JsValue::UNDEFINED);
+    let http_status = http_status.unwrap_or(JsValue::UNDEFINED);
     let mut issues = Vec::new();
     let text = body.as_string().unwrap_or_else(|| {
         issues.push(ValidationIssue {

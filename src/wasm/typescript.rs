@@ -108,6 +108,16 @@ export interface DeleteCallResult {
   raw?: string;
 }
 
+/**
+ * Reads a DeleteCall reply the caller fetched itself, with the same rules as `deleteCall`:
+ * returns the result on API success, throws a `VerbaError` otherwise.
+ */
+export function parseDeleteCallResponse(
+  body: string,
+  responseType?: ResponseType | Lowercase<ResponseType>,
+  httpStatus?: number,
+): DeleteCallResult;
+
 /** Codes of `VerbaError`. */
 export type VerbaErrorCode =
   | "VALIDATION" | "CALL_NOT_FOUND" | "API_ERROR" | "HTTP_ERROR" | "NETWORK" | "TIMEOUT" | "PARSE";
