@@ -7,7 +7,6 @@
 use crate::prelude::*;
 
 use crate::error::{VerbaError, push_number};
-use crate::field::Field;
 use crate::input::{RawOptions, RawValue};
 use crate::params::{DeleteCallParams, Selector, status_list};
 use crate::reply::DeleteCallOutcome;
@@ -169,32 +168,30 @@ pub(crate) fn report_value(checked: &Result<DeleteCallParams, Vec<ValidationIssu
         }
         Ok(params) => {
             out.push('1');
-            let mut pair = |name: &str, value: &str| {
-                push_field(&mut out, name);
-                push_field(&mut out, value);
-            };
-            pair(Field::ApiKey.name(), &params.api_key);
-            if let Some(token) = &params.token {
-                pair(Field::Token.name(), token);
-            }
-            pair(params.selector.field().name(), params.selector.value());
-            if let Selector::Extension { status, .. } = &params.selector {
-                pair(Field::Status.name(), &status_list(status));
-            }
-            pair(Field::ResponseType.name(), params.response_type.as_str());
-            pair(Field::BaseUrl.name(), &params.endpoint);
-            pair(Field::Method.name(), params.method.as_str());
             let mut timeout = String::new();
             push_number(&mut timeout, i64::from(params.timeout_ms.unwrap_or(0)));
-            pair(Field::TimeoutMs.name(), &timeout);
-            pair(
-                Field::AllowInsecureHttp.name(),
+            let status = match &params.selector {
+                Selector::Extension { status, .. } => status_list(status),
+                _ => String::new(),
+            };
+            for field in [
+                params.api_key.as_str(),
+                params.token.as_deref().unwrap_or(""),
+                params.selector.field().name(),
+                params.selector.value(),
+                &status,
+                params.response_type.as_str(),
+                &params.endpoint,
+                params.method.as_str(),
+                &timeout,
                 if params.allow_insecure_http {
                     "true"
                 } else {
                     "false"
                 },
-            );
+            ] {
+                push_field(&mut out, field);
+            }
         }
     }
     to_report(&out)

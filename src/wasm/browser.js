@@ -64,14 +64,19 @@ function packValue(value) {
 }
 
 // A base URL resolved against the page by the platform's URL parser; unparseable text is left
-// for the core to report.
+// for the core to report. The last answer is kept: portals check the same URL on every keystroke.
+let lastResolved = { url: "", page: "", href: "" };
 function resolveBaseUrl(url) {
+  const page = globalThis.location?.href ?? "";
+  if (url === lastResolved.url && page === lastResolved.page) return lastResolved.href;
+  let href;
   try {
-    const page = globalThis.location?.href;
-    return (page ? new URL(url, page) : new URL(url)).href;
+    href = (page ? new URL(url, page) : new URL(url)).href;
   } catch {
-    return url;
+    href = url;
   }
+  lastResolved = { url, page, href };
+  return href;
 }
 
 function packNamed(name, value) {
@@ -109,14 +114,30 @@ export function toIssues(packed) {
   return issues;
 }
 
-/** "1" and name, value pairs of the normalized options, or "0" and issues. */
+/**
+ * "1" then apiKey, token, selector name, selector value, status, responseType, baseUrl, method,
+ * timeoutMs, allowInsecureHttp (empty = absent); or "0" then issues. Built as one literal so
+ * every report has the same object shape (fast to create and to read).
+ */
 export function toReport(packed) {
   if (packed[0] !== "1") return { valid: false, issues: toIssues(packed.slice(1)), normalized: null };
-  const parts = packed.slice(1).split(SEP);
-  const normalized = {};
-  for (let at = 0; at + 1 < parts.length; at += 2) normalized[parts[at]] = parts[at + 1];
-  normalized.timeoutMs = Number(normalized.timeoutMs);
-  normalized.allowInsecureHttp = normalized.allowInsecureHttp === "true";
+  const p = packed.slice(1).split(SEP);
+  const normalized = { apiKey: p[0] };
+  if (p[1] !== "") normalized.token = p[1];
+  // Static keys: a computed key would have to be interned on every call.
+  switch (p[2]) {
+    case "callID": normalized.callID = p[3]; break;
+    case "platformCallID": normalized.platformCallID = p[3]; break;
+    case "nativeID": normalized.nativeID = p[3]; break;
+    case "meetingID": normalized.meetingID = p[3]; break;
+    default: normalized.extension = p[3];
+  }
+  if (p[4] !== "") normalized.status = p[4];
+  normalized.responseType = p[5];
+  normalized.baseUrl = p[6];
+  normalized.method = p[7];
+  normalized.timeoutMs = Number(p[8]);
+  normalized.allowInsecureHttp = p[9] === "true";
   return { valid: true, issues: [], normalized };
 }
 
