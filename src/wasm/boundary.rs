@@ -8,7 +8,7 @@ use crate::prelude::*;
 
 use crate::error::{VerbaError, push_number};
 use crate::input::{RawOptions, RawValue};
-use crate::params::{DeleteCallParams, Selector, status_list};
+use crate::params::{DeleteCallParams, ResponseType, Selector, status_list};
 use crate::reply::DeleteCallOutcome;
 use crate::request::BuiltRequest;
 use crate::validation::{IssueCode, ValidationIssue};
@@ -32,7 +32,13 @@ extern "C" {
     #[wasm_bindgen(js_name = toRequest)]
     fn to_request(packed: &str) -> JsValue;
     #[wasm_bindgen(js_name = toResult)]
-    fn to_result(packed: &str, raw: &JsValue) -> JsValue;
+    fn to_result(
+        message: Option<&str>,
+        response_type_index: u32,
+        http_status: u16,
+        with_raw: bool,
+        raw: &JsValue,
+    ) -> JsValue;
     #[wasm_bindgen(js_name = toError)]
     fn to_error(packed: &str, cause: &JsValue) -> JsValue;
     /// fetch with the caller's signal and the timeout; see `browser.js`.
@@ -153,6 +159,10 @@ fn type_name(name: &str) -> &'static str {
 
 /// `ValidationIssue[]`.
 pub(crate) fn issues_value(issues: &[ValidationIssue]) -> JsValue {
+    if issues.is_empty() {
+        // The usual answer while a user types: no string to build or decode.
+        return js_sys::Array::new().into();
+    }
     let mut out = String::new();
     push_issues(&mut out, issues);
     to_issues(&out)
@@ -213,14 +223,19 @@ pub(crate) fn request_value(request: &BuiltRequest) -> JsValue {
 
 /// `DeleteCallResult`; `body` is the reply as JavaScript holds it, attached as `raw` when due.
 pub(crate) fn result_value(outcome: &DeleteCallOutcome, body: &JsValue) -> JsValue {
-    let mut out = String::new();
-    push_field(&mut out, outcome.message.as_deref().unwrap_or(""));
-    push_field(&mut out, outcome.response_type.as_str());
-    let mut status = String::new();
-    push_number(&mut status, i64::from(outcome.http_status));
-    push_field(&mut out, &status);
-    push_field(&mut out, if outcome.raw.is_some() { "1" } else { "0" });
-    to_result(&out, body)
+    let response_type_index = match outcome.response_type {
+        ResponseType::Xml => 0,
+        ResponseType::Json => 1,
+        ResponseType::Text => 2,
+        ResponseType::Html => 3,
+    };
+    to_result(
+        outcome.message.as_deref(),
+        response_type_index,
+        outcome.http_status,
+        outcome.raw.is_some(),
+        body,
+    )
 }
 
 /// A JavaScript `VerbaError`, with `cause` when there is one.

@@ -149,14 +149,18 @@ export function toRequest(packed) {
   return { method, url, body: method === "GET" ? null : body, headers, preview };
 }
 
-/** message, responseType, httpStatus, raw flag; `raw` is the body the caller already holds. */
-export function toResult(packed, raw) {
-  const [message, responseType, httpStatus, hasRaw] = packed.split(SEP);
+const RESPONSE_TYPES = ["XML", "JSON", "TEXT", "HTML"];
+
+/**
+ * A DeleteCallResult from numbers and an optional message (no string to decode on the usual
+ * success); `raw` is the body the caller already holds, attached for TEXT and HTML.
+ */
+export function toResult(message, responseTypeIndex, httpStatus, withRaw, raw) {
   const result = {
-    ok: true, code: 0, action: "DeleteCall", message: message === "" ? null : message,
-    responseType, httpStatus: Number(httpStatus),
+    ok: true, code: 0, action: "DeleteCall", message: message ?? null,
+    responseType: RESPONSE_TYPES[responseTypeIndex], httpStatus,
   };
-  if (hasRaw === "1") result.raw = raw;
+  if (withRaw) result.raw = raw;
   return result;
 }
 
