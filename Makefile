@@ -24,7 +24,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-chromium setup-npm pkg emulator-bin \
-        emulator demo test lint test-native test-size test-browser test-e2e clean
+        emulator demo test lint test-native test-size test-browser test-e2e clean bench
 
 help:
 	@echo "make demo      build everything, start the emulator serving the demo page, print its URL"
@@ -118,3 +118,13 @@ test-e2e: pkg emulator-bin setup-npm setup-chromium
 clean:
 	cargo clean
 	rm -rf $(PKG) node_modules .tools tests/e2e/screenshots
+
+## ---- bench (issue 4; not part of make test) ----------------------------------------------------
+
+# The package against three JS baselines doing the same DeleteCall job (valibot + fast-xml-parser
+# + fetch, zod/mini + fast-xml-parser + ky, hand-written + DOMParser + fetch), in headless Chromium
+# against the emulator: sizes, agreement on bench/cases.mjs (stops on any disagreement), init,
+# validation, parsing, deleteCall. Prints one table, writes bench/results.json (git-ignored).
+bench: pkg emulator-bin setup-npm setup-chromium
+	node bench/build.mjs
+	node bench/run.mjs

@@ -1,0 +1,39 @@
+// The XML reader of baselines (a) and (b): fast-xml-parser, validating.
+import { XMLParser } from "fast-xml-parser";
+import * as C from "./common.mjs";
+
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
+
+function readXml(text) {
+  try {
+    return xml.parse(text, true); // validates first: fast-xml-parser alone accepts broken XML
+  } catch {
+    return undefined;
+  }
+}
+
+export function xmlEnvelope(body) {
+  const text = body.replace(/^\uFEFF+/, "");
+  let doc = readXml(text);
+  if (doc === undefined) {
+    const repaired = C.repairedXml(text);
+    if (repaired !== undefined) doc = readXml(repaired);
+  }
+  if (doc === undefined) return new C.Unreadable("the XML is not well formed.");
+  const rootName = Object.keys(doc).find((key) => !key.startsWith("?"));
+  if (rootName !== "VerbaApi") return new C.Unreadable("the root element is not VerbaApi.");
+  const root = doc.VerbaApi;
+  const response = typeof root === "object" ? root.Response : undefined;
+  if (response === undefined) return new C.Unreadable("the reply has no Response element inside VerbaApi.");
+  if (Array.isArray(response)) return new C.Unreadable("the reply has more than one Response.");
+  if (typeof response !== "object") return new C.Unreadable("the Response element has no code attribute.");
+  let message = response.ErrorMessage ?? root.ErrorMessage;
+  if (Array.isArray(message)) message = message[0];
+  if (message !== null && typeof message === "object") message = message["#text"];
+  return C.xmlResponse(response["@_code"], response["@_type"], message);
+}
