@@ -39,6 +39,12 @@ function shapeProblems(issues) {
 
 /** `{ outcome, detail }`: outcome is compared with the expected one and across implementations,
  * detail only across implementations. */
+/** The credentials of the options, as far as they are long enough to be recognized. */
+function secretsIn(options) {
+  if (options === null || typeof options !== "object") return [];
+  return [options.apiKey, options.token].filter((s) => typeof s === "string" && s.length >= 8);
+}
+
 function optionOutcome(module, options) {
   let report;
   try {
@@ -48,13 +54,18 @@ function optionOutcome(module, options) {
   }
   const shape = shapeProblems(report.issues);
   if (shape) return { outcome: shape, detail: "" };
+  const secrets = secretsIn(options);
+  const leak = report.issues.find((i) => secrets.some((s) => i.message.includes(s)));
+  if (leak) return { outcome: `a secret in the message of ${leak.field}:${leak.code}`, detail: "" };
   if (!report.valid) {
     return { outcome: issueList(report.issues).join(" "), detail: report.normalized === null ? "" : "normalized not null" };
   }
   let built;
   try {
     const r = module.buildDeleteCallRequest(options);
-    built = sortedJson({ method: r.method, url: r.url, body: r.body, headers: r.headers, preview: typeof r.preview });
+    const previewLeaks = typeof r.preview !== "string" || secrets.some((s) => r.preview.includes(s));
+    if (previewLeaks) return { outcome: "a secret in the preview (or no preview)", detail: "" };
+    built = sortedJson({ method: r.method, url: r.url, body: r.body, headers: r.headers });
   } catch (error) {
     built = `build threw ${error.code ?? error}`;
   }
@@ -102,12 +113,29 @@ function replyOutcome(module, body, responseType, httpStatus) {
   }
 }
 
+async function emulatorRequests() {
+  return (await fetch("/__emulator/requests", { cache: "no-store" })).json();
+}
+
+/** The outcome of deleteCall, with what reached the emulator (names only) in the details. */
 async function requestOutcome(module, options) {
+  const before = (await emulatorRequests()).count;
+  let result;
   try {
-    return resultOutcome(await module.deleteCall(options), undefined);
+    result = resultOutcome(await module.deleteCall(options), undefined);
   } catch (error) {
-    return errorOutcome(error);
+    result = errorOutcome(error);
   }
+  const after = await emulatorRequests();
+  let sent = "nothing sent";
+  if (after.count === before + 1) {
+    const r = after.recent.at(-1);
+    sent = `${r.method} query=${r.queryKeys} body=${r.bodyKeys} type=${r.contentType}`;
+  } else if (after.count !== before) {
+    sent = `${after.count - before} requests sent`;
+  }
+  if (result.outcome === "VALIDATION" && sent !== "nothing sent") result.outcome = `VALIDATION, yet ${sent}`;
+  return { outcome: result.outcome, detail: `${result.detail}\n${sent}` };
 }
 
 async function resetEmulator(fixtureJson) {

@@ -189,14 +189,22 @@ export const isDigitsNumber = (n) => Number.isSafeInteger(n) && n >= 0;
 
 // ---- base URL ---------------------------------------------------------------------------------
 
+// The last answer is kept, as the package's glue (src/wasm/browser.js) keeps it: portals check the
+// same URL again and again, and the comparison must not charge one side a URL parse the other skips.
+let lastResolved = { url: "", page: "", href: "" };
+
 /** A non-empty base URL resolved against the page (unparseable text is left as it is). */
 export function resolveBaseUrl(url) {
+  const page = globalThis.location?.href ?? "";
+  if (url === lastResolved.url && page === lastResolved.page) return lastResolved.href;
+  let href;
   try {
-    const page = globalThis.location?.href;
-    return (page ? new URL(url, page) : new URL(url)).href;
+    href = (page ? new URL(url, page) : new URL(url)).href;
   } catch {
-    return url;
+    href = url;
   }
+  lastResolved = { url, page, href };
+  return href;
 }
 
 /** The page's origin, the default base URL, when there is a page. */
