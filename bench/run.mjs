@@ -43,7 +43,7 @@ const SETTINGS = {
   timing: { samples: QUICK ? 7 : 11, minSampleMs: 50, warmupMs: QUICK ? 100 : 300 },
   initLoads: QUICK ? 5 : 15,
   requests: 1000,
-  requestRounds: QUICK ? 2 : 4, // per implementation and mode, in ABC/CBA order
+  requestRounds: QUICK ? 2 : 5, // per implementation and mode, in ABC/CBA order
   concurrency: 16,
 };
 
@@ -302,13 +302,15 @@ function summarize(results) {
     s.validateUs[impl.id] = us(results.validation, `validate/${impl.id}`);
     s.parameterUs[impl.id] = us(results.validation, `parameter/${impl.id}`);
   }
-  s.validateRatio = Object.fromEntries(BASELINES.map((b) => [b.id, s.validateUs.wasm / s.validateUs[b.id]]));
-  s.parameterRatio = Object.fromEntries(BASELINES.map((b) => [b.id, s.parameterUs.wasm / s.parameterUs[b.id]]));
+  // Ratios sample by sample (the samples of all implementations are interleaved), then their median.
+  const sampleRatio = (group, a, b) => median(group[a].samplesUs.map((x, i) => x / group[b].samplesUs[i]));
+  s.validateRatio = Object.fromEntries(BASELINES.map((b) => [b.id, sampleRatio(results.validation, "validate/wasm", `validate/${b.id}`)]));
+  s.parameterRatio = Object.fromEntries(BASELINES.map((b) => [b.id, sampleRatio(results.validation, "parameter/wasm", `parameter/${b.id}`)]));
   s.parseUs = {};
   s.parseSpeedup = {};
   for (const kind of ["xml-success", "xml-error", "json-success"]) {
     s.parseUs[kind] = Object.fromEntries(IMPLEMENTATIONS.map((impl) => [impl.id, us(results.parsing, `${kind}/${impl.id}`)]));
-    s.parseSpeedup[kind] = Object.fromEntries(BASELINES.map((b) => [b.id, s.parseUs[kind][b.id] / s.parseUs[kind].wasm]));
+    s.parseSpeedup[kind] = Object.fromEntries(BASELINES.map((b) => [b.id, sampleRatio(results.parsing, `${kind}/${b.id}`, `${kind}/wasm`)]));
   }
   const req = results.requests;
   const med = (rounds, key) => median(rounds.map((r) => r[key]));
@@ -318,9 +320,12 @@ function summarize(results) {
     sequentialThroughputPerS: each("sequential", "throughputPerS"),
     concurrentThroughputPerS: each("concurrent", "throughputPerS"),
   };
-  s.requests.latencyRatio = s.requests.sequentialMedianLatencyMs.wasm / s.requests.sequentialMedianLatencyMs.hand;
-  s.requests.sequentialThroughputRatio = s.requests.sequentialThroughputPerS.wasm / s.requests.sequentialThroughputPerS.hand;
-  s.requests.concurrentThroughputRatio = s.requests.concurrentThroughputPerS.wasm / s.requests.concurrentThroughputPerS.hand;
+  // Ratios round by round (a wasm round and a hand-written round are neighbours in time), then
+  // their median: a slow spell of the machine shifts both sides of a ratio.
+  const pairedRatio = (mode, key) => median(req[mode].wasm.map((round, r) => round[key] / req[mode].hand[r][key]));
+  s.requests.latencyRatio = pairedRatio("sequential", "medianLatencyMs");
+  s.requests.sequentialThroughputRatio = pairedRatio("sequential", "throughputPerS");
+  s.requests.concurrentThroughputRatio = pairedRatio("concurrent", "throughputPerS");
 
   const t = TARGETS;
   const xml = ["xml-success", "xml-error"];
@@ -388,7 +393,7 @@ function printTable(results) {
       subject.id === "wasm-bytes" ? `init() <= 5 ms: ${verdict(s.targets.init)}` : ""]);
   }
 
-  section(`Validation: µs per call, median of ${SETTINGS.timing.samples} samples (ratio = wasm / baseline, < 1 is faster)`);
+  section(`Validation: µs per call, median of ${SETTINGS.timing.samples} samples (ratio = wasm / baseline sample by sample, median; < 1 is faster)`);
   rows.push(["", "validateDeleteCall", "ratio", "validateParameter", "ratio", "target"]);
   rows.push([label.wasm, us(s.validateUs.wasm), "", us(s.parameterUs.wasm), "", ""]);
   for (const b of BASELINES) {
@@ -396,7 +401,7 @@ function printTable(results) {
       b.id === "valibot" ? `validate ratio <= 1.0: ${verdict(s.targets.validationVsValibot)}` : ""]);
   }
 
-  section("Parsing: µs per reply (speedup = baseline / wasm, > 1 is faster)");
+  section(`Parsing: µs per reply, median of ${SETTINGS.timing.samples} samples (speedup = baseline / wasm sample by sample, median; > 1 is faster)`);
   rows.push(["", "XML success", "speedup", "XML error", "speedup", "JSON", "speedup", "target"]);
   const p = s.parseUs;
   const sp = s.parseSpeedup;
@@ -409,7 +414,7 @@ function printTable(results) {
   }
 
   const r = s.requests;
-  section(`deleteCall against the emulator: ${SETTINGS.requests} deletions per round, median of ${SETTINGS.requestRounds} rounds each (ABC/CBA)`);
+  section(`deleteCall against the emulator: ${SETTINGS.requests} deletions per round, ${SETTINGS.requestRounds} rounds each (ABC/CBA); medians; ratio = median of round-by-round ratios`);
   rows.push(["", "wasm", "hand-written", "ratio", "bare fetch (floor)", "target"]);
   rows.push(["sequential: median latency (ms)", fx(r.sequentialMedianLatencyMs.wasm, 3), fx(r.sequentialMedianLatencyMs.hand, 3), fx(r.latencyRatio, 3),
     fx(r.sequentialMedianLatencyMs.floor, 3), `<= 1.05: ${verdict(s.targets.latency)}`]);
@@ -420,6 +425,7 @@ function printTable(results) {
 
   console.log(`\nverba-api bench, ${m.date}`);
   console.log(`${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Chromium ${m.chromium}; Node ${m.node}; ` +
+    `load average at start ${m.loadAverageAtStart.join(" ")}; ` +
     `timer ${results.page.crossOriginIsolated ? "fine (cross-origin isolated)" : "coarse (not isolated)"}` +
     `${QUICK ? "; BENCH_QUICK: fewer samples, figures indicative only" : ""}`);
   console.log(`Agreement: ${results.agreement.checked} cases, all ${IMPLEMENTATIONS.length} implementations agree.`);
