@@ -23,10 +23,14 @@ pub fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, Val
             &["baseUrl ", why],
         )
     };
-    if base_url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control())
-    {
+    let has_space_or_control = if base_url.is_ascii() {
+        base_url.bytes().any(|b| b <= b' ' || b == 0x7f)
+    } else {
+        base_url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+    };
+    if has_space_or_control {
         return Err(invalid(
             "must not contain spaces or control characters; give the recorder's address such as https://recorder.example.com.",
         ));

@@ -10,7 +10,7 @@ use verba_api::{
 const KEY: &str = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
 const CALL: &str = "a8343631-9f35-4a3a-83f0-9e81592339fb";
 
-fn connection() -> RawOptions {
+fn connection() -> RawOptions<'static> {
     RawOptions::new()
         .with("baseUrl", "https://recorder.example.com")
         .with("apiKey", KEY)
@@ -23,7 +23,10 @@ fn valid(options: &RawOptions) -> DeleteCallParams {
     }
 }
 
-fn extension(number: impl Into<RawValue>, status: impl Into<RawValue>) -> Selector {
+fn extension(
+    number: impl Into<RawValue<'static>>,
+    status: impl Into<RawValue<'static>>,
+) -> Selector {
     valid(
         &connection()
             .with("extension", number)

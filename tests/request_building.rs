@@ -16,7 +16,7 @@ const HOST: &str = "https://recorder.example.com";
 /// The vendor's documented GET sample, host aside.
 const VENDOR_SAMPLE: &str = "/verba/api?action=DeleteCall&apiKey=74c8eea0-50c6-40b2-9f3e-252ed501c3c8&token=09835e02-6c10-11e0-bb22-ba324924019b&responseType=XML&extension=8856&status=last";
 
-fn vendor_options() -> RawOptions {
+fn vendor_options() -> RawOptions<'static> {
     RawOptions::new()
         .with("baseUrl", HOST)
         .with("apiKey", KEY)
@@ -302,7 +302,7 @@ fn long_base(path_chars: usize) -> String {
     format!("{HOST}/{}", "p".repeat(path_chars))
 }
 
-fn by_call_id(base: &str, method: &str) -> RawOptions {
+fn by_call_id<'a>(base: &'a str, method: &'a str) -> RawOptions<'a> {
     RawOptions::new()
         .with("baseUrl", base)
         .with("apiKey", KEY)
@@ -313,7 +313,8 @@ fn by_call_id(base: &str, method: &str) -> RawOptions {
 
 #[test]
 fn get_over_4000_characters_is_url_too_long() {
-    let options = by_call_id(&long_base(4000), "GET");
+    let base = long_base(4000);
+    let options = by_call_id(&base, "GET");
     let issues = validate(&options).expect_err("far too long for GET");
     assert_eq!(issues.len(), 1, "{issues:?}");
     assert_eq!(issues[0].code.as_str(), "url_too_long");
@@ -364,7 +365,8 @@ fn the_limit_counts_encoded_characters() {
 
 #[test]
 fn other_issues_are_reported_when_the_get_url_is_also_long() {
-    let options = by_call_id(&long_base(4000), "GET").with("responseType", "YAML");
+    let base = long_base(4000);
+    let options = by_call_id(&base, "GET").with("responseType", "YAML");
     let issues = validate(&options).expect_err("invalid");
     let codes: Vec<&str> = issues.iter().map(|issue| issue.code.as_str()).collect();
     assert!(codes.contains(&"invalid_response_type"), "{codes:?}");

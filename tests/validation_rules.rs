@@ -13,7 +13,7 @@ const TOKEN: &str = "09835e02-6c10-11e0-bb22-ba324924019b";
 const CALL: &str = "a8343631-9f35-4a3a-83f0-9e81592339fb";
 
 /// Valid connection settings, no selector.
-fn connection() -> RawOptions {
+fn connection() -> RawOptions<'static> {
     RawOptions::new()
         .with("baseUrl", "https://recorder.example.com")
         .with("apiKey", KEY)
@@ -21,7 +21,7 @@ fn connection() -> RawOptions {
 }
 
 /// Valid connection settings and a callID.
-fn by_call_id() -> RawOptions {
+fn by_call_id() -> RawOptions<'static> {
     connection().with("callID", CALL)
 }
 
@@ -45,7 +45,7 @@ fn pair(field: &str, code: &'static str) -> (String, &'static str) {
 }
 
 /// The single issue `validate_parameter` finds for `name = value`.
-fn one_issue(name: &str, value: impl Into<RawValue>) -> ValidationIssue {
+fn one_issue(name: &str, value: impl Into<RawValue<'static>>) -> ValidationIssue {
     let value = value.into();
     let mut issues = validate_parameter(name, &value);
     assert_eq!(
@@ -56,7 +56,7 @@ fn one_issue(name: &str, value: impl Into<RawValue>) -> ValidationIssue {
     issues.remove(0)
 }
 
-fn assert_accepted(name: &str, value: impl Into<RawValue>) {
+fn assert_accepted(name: &str, value: impl Into<RawValue<'static>>) {
     let value = value.into();
     let issues = validate_parameter(name, &value);
     assert!(
@@ -65,7 +65,7 @@ fn assert_accepted(name: &str, value: impl Into<RawValue>) {
     );
 }
 
-fn assert_refused(name: &str, value: impl Into<RawValue>, code: &str) -> ValidationIssue {
+fn assert_refused(name: &str, value: impl Into<RawValue<'static>>, code: &str) -> ValidationIssue {
     let value = value.into();
     let issue = one_issue(name, value.clone());
     assert_eq!(issue.code.as_str(), code, "{name} = {value:?}: {issue:?}");
@@ -114,7 +114,7 @@ fn issue_codes_have_the_contract_spelling() {
 }
 
 /// One set of options per issue code; together they must reach every code the contract lists.
-fn one_scenario_per_code() -> Vec<(&'static str, RawOptions)> {
+fn one_scenario_per_code() -> Vec<(&'static str, RawOptions<'static>)> {
     vec![
         (
             "required",

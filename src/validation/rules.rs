@@ -34,11 +34,11 @@ fn wrong_type(field: Field, expected: &str, raw: &RawValue) -> ValidationIssue {
 }
 
 /// The text of a string option, `None` when absent or empty.
-fn text(field: Field, raw: &RawValue) -> Checked<&str> {
+fn text<'r>(field: Field, raw: &'r RawValue<'_>) -> Checked<&'r str> {
     match raw {
         RawValue::Absent | RawValue::Null => Ok(None),
         RawValue::Text(text) if text.is_empty() => Ok(None),
-        RawValue::Text(text) => Ok(Some(text)),
+        RawValue::Text(text) => Ok(Some(text.as_ref())),
         other => Err(wrong_type(field, "a string", other)),
     }
 }
@@ -211,7 +211,7 @@ pub(crate) fn status(raw: &RawValue) -> Checked<Vec<Status>> {
             let mut items = Vec::with_capacity(values.len());
             for value in values {
                 match value {
-                    RawValue::Text(item) => items.push(item.as_str()),
+                    RawValue::Text(item) => items.push(item.as_ref()),
                     other => {
                         return Err(wrong_type(Field::Status, "an array of strings", other));
                     }

@@ -12,6 +12,7 @@ use crate::params::{DeleteCallParams, ResponseType, Selector, status_list};
 use crate::reply::DeleteCallOutcome;
 use crate::request::BuiltRequest;
 use crate::validation::{IssueCode, ValidationIssue};
+use alloc::borrow::Cow;
 use js_sys::Promise;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -79,9 +80,13 @@ fn push_issues(out: &mut String, issues: &[ValidationIssue]) {
     }
 }
 
-/// The caller's options, read in one crossing.
-pub(crate) fn read_options(options: &JsValue) -> Result<RawOptions, ValidationIssue> {
-    let packed = pack_options(options);
+/// The caller's options in one string (one crossing); [`unpack_options`] reads it.
+pub(crate) fn packed_options(options: &JsValue) -> String {
+    pack_options(options)
+}
+
+/// The options in `packed`, borrowing its text.
+pub(crate) fn unpack_options(packed: &str) -> Result<RawOptions<'_>, ValidationIssue> {
     if let Some(type_name) = packed.strip_prefix('!') {
         return Err(ValidationIssue {
             field: "options".to_owned(),
@@ -102,23 +107,28 @@ pub(crate) fn read_options(options: &JsValue) -> Result<RawOptions, ValidationIs
     Ok(raw)
 }
 
-/// One option for `validateParameter`; `None` when the name is no string.
-pub(crate) fn read_parameter(name: &JsValue, value: &JsValue) -> Option<(String, RawValue)> {
-    let packed = pack_parameter(name, value);
+/// One option for `validateParameter` in one string: name and value; empty when the name is
+/// no string.
+pub(crate) fn packed_parameter(name: &JsValue, value: &JsValue) -> String {
+    pack_parameter(name, value)
+}
+
+/// The name and value in `packed`; `None` when the name was no string.
+pub(crate) fn unpack_parameter(packed: &str) -> Option<(&str, RawValue<'_>)> {
     let mut fields = packed.split(SEP);
     match (fields.next(), fields.next()) {
-        (Some(name), Some(value)) => Some((name.to_owned(), raw_value(value))),
+        (Some(name), Some(value)) => Some((name, raw_value(value))),
         _ => None,
     }
 }
 
 /// A value from its type tag (see `packValue` in `browser.js`).
-fn raw_value(tagged: &str) -> RawValue {
+fn raw_value(tagged: &str) -> RawValue<'_> {
     let mut chars = tagged.chars();
     let tag = chars.next();
     let rest = chars.as_str();
     match tag {
-        Some('s') => RawValue::Text(rest.to_owned()),
+        Some('s') => RawValue::Text(Cow::Borrowed(rest)),
         // The exact value of a number only matters when it is a non-negative safe integer; any
         // other number fails every rule the same way, which NaN reproduces.
         Some('i') => RawValue::Number(rest.parse::<u64>().map_or(f64::NAN, |n| n as f64)),
@@ -129,7 +139,7 @@ fn raw_value(tagged: &str) -> RawValue {
         Some('e') => RawValue::List(Vec::new()),
         Some('l') => RawValue::List(
             rest.split('\u{2}')
-                .map(|item| RawValue::Text(item.to_owned()))
+                .map(|item| RawValue::Text(Cow::Borrowed(item)))
                 .collect(),
         ),
         Some('L') => RawValue::List(alloc::vec![RawValue::Other(type_name(rest))]),
@@ -170,7 +180,7 @@ pub(crate) fn issues_value(issues: &[ValidationIssue]) -> JsValue {
 
 /// `ValidationReport`.
 pub(crate) fn report_value(checked: &Result<DeleteCallParams, Vec<ValidationIssue>>) -> JsValue {
-    let mut out = String::new();
+    let mut out = String::with_capacity(256);
     match checked {
         Err(issues) => {
             out.push('0');

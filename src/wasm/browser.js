@@ -64,18 +64,24 @@ function packValue(value) {
 }
 
 // A base URL resolved against the page by the platform's URL parser; unparseable text is left
-// for the core to report. The last answer is kept: portals check the same URL on every keystroke.
-let lastResolved = { url: "", page: "", href: "" };
+// for the core to report. Answers are kept (a few): portals check the same URLs over and over.
+const resolved = new Map();
+let resolvedFor = "";
 function resolveBaseUrl(url) {
   const page = globalThis.location?.href ?? "";
-  if (url === lastResolved.url && page === lastResolved.page) return lastResolved.href;
-  let href;
-  try {
-    href = (page ? new URL(url, page) : new URL(url)).href;
-  } catch {
-    href = url;
+  if (page !== resolvedFor || resolved.size >= 32) {
+    resolved.clear();
+    resolvedFor = page;
   }
-  lastResolved = { url, page, href };
+  let href = resolved.get(url);
+  if (href === undefined) {
+    try {
+      href = (page ? new URL(url, page) : new URL(url)).href;
+    } catch {
+      href = url;
+    }
+    resolved.set(url, href);
+  }
   return href;
 }
 

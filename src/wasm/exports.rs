@@ -4,8 +4,8 @@
 use crate::prelude::*;
 
 use super::boundary::{
-    error_value, issues_value, read_options, read_parameter, report_value, request_value,
-    result_value, send,
+    error_value, issues_value, packed_options, packed_parameter, report_value, request_value,
+    result_value, send, unpack_options, unpack_parameter,
 };
 use crate::error::VerbaError;
 use crate::input::is_whole;
@@ -20,7 +20,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Validates the options, or gives every issue.
 fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
-    let raw = read_options(options).map_err(|issue| alloc::vec![issue])?;
+    let packed = packed_options(options);
+    let raw = unpack_options(&packed).map_err(|issue| alloc::vec![issue])?;
     validate(&raw)
 }
 
@@ -88,8 +89,9 @@ pub fn validate_parameter_js(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsValue {
-    let issues = match read_parameter(&name, &value) {
-        Some((name, raw)) => validate_parameter(&name, &raw),
+    let packed = packed_parameter(&name, &value);
+    let issues = match unpack_parameter(&packed) {
+        Some((name, raw)) => validate_parameter(name, &raw),
         None => alloc::vec![ValidationIssue {
             field: String::new(),
             code: IssueCode::InvalidType,
