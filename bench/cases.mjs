@@ -4,7 +4,7 @@
 // drifts from the spec is caught even when the baselines drift the same way.
 //
 // Outcomes: options -> "valid" or the sorted "field:code" issues; replies -> "ok" or
-// "CODE" / "CODE apiCode". Also used by bench/run.mjs (the fixture and the request cases).
+// "CODE" / "CODE apiCode". The fixture and the request cases serve the request timings too.
 
 export const KEY = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
 export const TOKEN = "09835e02-6c10-11e0-bb22-ba324924019b";
@@ -53,6 +53,12 @@ export const optionCases = [
   ["the longest token, 256 characters", { ...byCall, token: "t".repeat(256) }, "valid"],
   ["nativeID of 256 characters outside the BMP", { ...conn, nativeID: "😀".repeat(256) }, "valid"],
 
+  ["extension 0 as a number", ext(0, "last"), "valid"],
+  ["extension SIP: URI in upper case", ext("SIP:bob@example.com", "last"), "valid"],
+  ["http to 127.1 (the URL parser makes it 127.0.0.1)", { ...byCall, baseUrl: "http://127.1:8080" }, "valid"],
+  ["status item with a no-break space (Unicode whitespace is trimmed)", ext("8856", "\u00a0last"), "valid"],
+  ["empty baseUrl, responseType and method count as not given", { ...byCall, baseUrl: "", responseType: "", method: "" }, "valid"],
+
   // required
   ["no apiKey", { baseUrl: BASE, callID: CALL }, ["apiKey:required"]],
   ["apiKey null", { ...byCall, apiKey: null }, ["apiKey:required"]],
@@ -89,7 +95,12 @@ export const optionCases = [
   ["status with an empty item", ext("8856", "ongoing,,next"), ["status:invalid_status"]],
   ["status blank", ext("8856", " "), ["status:invalid_status"]],
   ["status array with an empty item", ext("8856", ["last", ""]), ["status:invalid_status"]],
+  ["status item with a BOM (no whitespace)", ext("8856", "\ufefflast"), ["status:invalid_status"]],
+  ["status with a Kelvin sign (ASCII-only case folding)", ext("8856", "ne\u212Ast"), ["status:invalid_status"]],
+  ["status array item with the package's list separator", ext("8856", ["last\u0002next"]), ["status:invalid_status"]],
   // opaque ids and timeoutMs: invalid_value
+  ["nativeID with a NUL", { ...conn, nativeID: "a\u0000b" }, ["nativeID:invalid_value"]],
+  ["timeoutMs Infinity", { ...byCall, timeoutMs: Infinity }, ["timeoutMs:invalid_value"]],
   ["nativeID with a leading space", { ...conn, nativeID: " padded" }, ["nativeID:invalid_value"]],
   ["meetingID with a line break", { ...conn, meetingID: "line\nbreak" }, ["meetingID:invalid_value"]],
   ["platformCallID of 257 characters", { ...conn, platformCallID: "x".repeat(257) }, ["platformCallID:invalid_value"]],
@@ -103,6 +114,7 @@ export const optionCases = [
   ["responseType with a long s (no Unicode case folding)", { ...byCall, responseType: "j\u017Fon" }, ["responseType:invalid_response_type"]],
   ["method DELETE", { ...byCall, method: "DELETE" }, ["method:invalid_method"]],
   ["method with a long s", { ...byCall, method: "po\u017Ft" }, ["method:invalid_method"]],
+  ["method with a leading space", { ...byCall, method: " POST" }, ["method:invalid_method"]],
   // base URL
   ["baseUrl ftp:", { ...byCall, baseUrl: "ftp://recorder.example.com" }, ["baseUrl:invalid_base_url"]],
   ["baseUrl with user and password", { ...byCall, baseUrl: "https://user:pw@recorder.example.com" }, ["baseUrl:invalid_base_url"]],
@@ -138,6 +150,9 @@ export const optionCases = [
   ["signal a plain object", { ...byCall, signal: {} }, ["signal:invalid_type"]],
   ["baseUrl a number", { ...byCall, baseUrl: 42 }, ["baseUrl:invalid_type"]],
   ["method a bigint", { ...byCall, method: 1n }, ["method:invalid_type"]],
+  ["platformCallID beyond 2^53", { ...conn, platformCallID: 2 ** 53 }, ["platformCallID:invalid_type"]],
+  ["callID a symbol", { ...conn, callID: Symbol("x") }, ["callID:invalid_type"]],
+  ["callID a Date", { ...conn, callID: new Date(0) }, ["callID:invalid_type"]],
   ["nativeID a function", { ...conn, nativeID: () => "x" }, ["nativeID:invalid_type"]],
   ["options null", null, ["options:invalid_type"]],
   ["options a string", "callID=x", ["options:invalid_type"]],
@@ -222,6 +237,7 @@ export const replyCases = [
   ["JSON @-prefixed attributes", json({ "@code": "4", "@type": "DeleteCall", ErrorMessage: "Token expired." }), "JSON", 200, "API_ERROR 4"],
   ["JSON without the VerbaApi wrapper", '{"Response":{"code":0,"type":"DeleteCall"}}', "JSON", 200, "ok"],
   ["TEXT OK", "OK", "TEXT", 200, "ok"],
+  ["TEXT ERROR 2 with a line break after the colon", "ERROR 2:\r\nGone", "TEXT", 200, "CALL_NOT_FOUND 2"],
   ["TEXT ok, lower case, with a line end", "ok\r\n", "TEXT", 200, "ok"],
   ["TEXT ERROR 2", "ERROR 2: The call cannot be found.", "TEXT", 200, "CALL_NOT_FOUND 2"],
   ["TEXT ERROR 5", "ERROR 5: The call is protected from deletion.", "TEXT", 200, "API_ERROR 5"],
@@ -255,7 +271,14 @@ export const replyCases = [
   ["XML repeated code attribute", '<VerbaApi><Response code="0" code="2"/></VerbaApi>', "XML", 200, "PARSE"],
   ["XML damage inside the Response", '<VerbaApi><Response code="0" type="DeleteCall"></VerbaApi>', "XML", 200, "PARSE"],
   ["XML cut inside the start tag", '<VerbaApi><Response code="0" type="DeleteCall"', "XML", 200, "PARSE"],
+  ["XML DTD entities are never expanded",
+    '<?xml version="1.0"?><!DOCTYPE VerbaApi [<!ENTITY c "2">]><VerbaApi><Response code="&c;" type="DeleteCall"/></VerbaApi>', "XML", 200, "PARSE"],
+  ["XML character reference in the code", '<VerbaApi><Response code="&#x32;" type="DeleteCall"/></VerbaApi>', "XML", 200, "CALL_NOT_FOUND 2"],
   ["XML empty body", "", "XML", 200, "PARSE"],
+  ["XML character references and CDATA in the message",
+    '<VerbaApi><Response code="0" type="DeleteCall"><ErrorMessage>&#65;&amp;<![CDATA[ <b>]]></ErrorMessage></Response></VerbaApi>', "XML", 200, "ok"],
+  ["XML NUL after the root", '<VerbaApi><Response code="0" type="DeleteCall"/></VerbaApi>\u0000', "XML", 200, "ok"],
+  ["XML HTTP 302 with a body that is no reply", "<html/>", "XML", 302, "HTTP_ERROR"],
   ["XML empty body, HTTP 503", "", "XML", 503, "HTTP_ERROR"],
   ["XML over 1 MiB", `<VerbaApi><Response code="0" type="DeleteCall"/></VerbaApi>${" ".repeat(1024 * 1024)}`, "XML", 200, "PARSE"],
   ["XML just under 1 MiB", `<VerbaApi><Response code="0" type="DeleteCall"/></VerbaApi>${" ".repeat(1024 * 1024 - 60)}`, "XML", 200, "ok"],
@@ -268,6 +291,8 @@ export const replyCases = [
   ["JSON Response an array", '{"VerbaApi":{"Response":[{"code":0}]}}', "JSON", 200, "PARSE"],
   ["JSON keys in other case", '{"verbaapi":{"response":{"code":0}}}', "JSON", 200, "PARSE"],
   ["JSON with a BOM", `\uFEFF${json({ code: 0, type: "DeleteCall" })}`, "JSON", 200, "ok"],
+  ["JSON null", "null", "JSON", 200, "PARSE"],
+  ["JSON code beyond 2^53", '{"Response":{"code":9007199254740993}}', "JSON", 200, "PARSE"],
   ["JSON invalid", '{"VerbaApi":{"Response":{"code":0,}}}', "JSON", 200, "PARSE"],
   ["JSON invalid, HTTP 503", "Service Unavailable", "JSON", 503, "HTTP_ERROR"],
   ["JSON code 2 with HTTP 404: the body's code wins", json({ code: "2", type: "DeleteCall" }), "JSON", 404, "CALL_NOT_FOUND 2"],
@@ -281,6 +306,7 @@ export const replyCases = [
   ["HTML that looks like a Verba reply is still raw", xmlNotFound, "HTML", 200, "ok"],
   ["HTML 404", "<html><body>Not Found</body></html>", "HTML", 404, "HTTP_ERROR"],
   ["HTML empty", "", "HTML", 200, "PARSE"],
+  ["HTML blank, HTTP 500", " \n ", "HTML", 500, "HTTP_ERROR"],
   // arguments
   ["responseType in lower case", xmlOk, "xml", 200, "ok"],
   ["responseType and status not given", xmlOk, undefined, undefined, "ok"],
@@ -288,6 +314,7 @@ export const replyCases = [
   ["responseType YAML", xmlOk, "YAML", 200, "VALIDATION"],
   ["httpStatus 99", xmlOk, "XML", 99, "VALIDATION"],
   ["httpStatus 200.5", xmlOk, "XML", 200.5, "VALIDATION"],
+  ["httpStatus a string", xmlOk, "XML", "200", "VALIDATION"],
 ];
 
 // ---- the emulator fixture for the request cases and the request benchmark ----------------------

@@ -543,6 +543,15 @@ function jsonEnvelope(body) {
   return { code, action: typeof type === "string" ? type : undefined, message: message || undefined };
 }
 
+/**
+ * The reply as the XML readers get it: BOMs off, and a DOCTYPE's internal subset dropped, so that
+ * no entity it declares is ever expanded (the spec: DTDs and entity declarations never are).
+ */
+export function xmlText(body) {
+  const text = body.replace(/^\uFEFF+/, "");
+  return text.includes("<!DOCTYPE") ? text.replace(/<!DOCTYPE([^[>]*)\[[\s\S]*?\]\s*>/, "<!DOCTYPE$1>") : text;
+}
+
 // The end of a complete Response element, and an ErrorMessage right beside it.
 const RESPONSE_END = /<Response\b[^>]*?(?:\/>|>[\s\S]*?<\/Response\s*>)/;
 const MESSAGE_BESIDE = /^\s*<ErrorMessage\b[^>]*?(?:\/>|>[\s\S]*?<\/ErrorMessage\s*>)/;

@@ -7,6 +7,9 @@ const xml = new XMLParser({
   attributeNamePrefix: "@_",
   parseTagValue: false,
   parseAttributeValue: false,
+  // Character references (&#50;) are XML, yet fast-xml-parser decodes them only with this option
+  // (which also brings HTML's named entities).
+  htmlEntities: true,
 });
 
 function readXml(text) {
@@ -18,7 +21,7 @@ function readXml(text) {
 }
 
 export function xmlEnvelope(body) {
-  const text = body.replace(/^\uFEFF+/, "");
+  const text = C.xmlText(body);
   let doc = readXml(text);
   if (doc === undefined) {
     const repaired = C.repairedXml(text);

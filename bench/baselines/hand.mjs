@@ -110,7 +110,7 @@ function firstNamed(element, name) {
 }
 
 function xmlEnvelope(body) {
-  const text = body.replace(/^\uFEFF+/, "");
+  const text = C.xmlText(body);
   let doc = parseXml(text);
   if (doc === undefined) {
     const repaired = C.repairedXml(text);
