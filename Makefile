@@ -67,6 +67,7 @@ node_modules/.installed: package.json package-lock.json
 # from npm; Debian's wasm-opt breaks the output). The last step re-exports the JavaScript
 # VerbaError class from verba_api.js, which wasm-bindgen only imports.
 # Built next to pkg/ and swapped in at the end, so a running demo never sees half a package.
+# The JavaScript is minified with esbuild (size is a product goal; the .d.ts documents the API).
 pkg: setup-rust setup-wasm-bindgen setup-npm
 	cargo rustc --quiet --lib -p verba-api --target $(WASM_TARGET) --profile wasm-release \
 	  --features pkg --crate-type cdylib
@@ -74,6 +75,9 @@ pkg: setup-rust setup-wasm-bindgen setup-npm
 	wasm-bindgen --target web --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
 	wasm-opt -Oz $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm
 	node tests/support/export-verba-error.mjs $(PKG).new/verba_api.js
+	for js in $(PKG).new/verba_api.js $$(find $(PKG).new/snippets -name '*.js'); do \
+	  esbuild "$$js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$js"; \
+	done
 	rm -rf $(PKG).old; [ ! -d $(PKG) ] || mv $(PKG) $(PKG).old; mv $(PKG).new $(PKG); rm -rf $(PKG).old
 	@ls -l $(PKG)/verba_api_bg.wasm $(PKG)/verba_api.js | awk '{print "  " $$5 " bytes  " $$9}'
 
