@@ -52,14 +52,17 @@ pub fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, Val
             "must start with https:// (or http:// for loopback).",
         ));
     };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority_end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let (authority, path_and_more) = rest.split_at(authority_end);
     if authority.contains('@') {
         return Err(invalid(
             "must not contain a user name or password; pass credentials as apiKey and token.",
         ));
     }
-    if path_and_more.contains(['?', '#']) {
+    if path_and_more.bytes().any(|b| b == b'?' || b == b'#') {
         return Err(invalid(
             "must not contain a query (?…) or fragment (#…); give only the recorder's address and path.",
         ));
