@@ -7,8 +7,8 @@
 //      printed and the bench stops with exit code 1 before anything is timed;
 //   3. init (import to ready) on fresh page loads;
 //   4. validation and reply parsing, µs per call, the implementations interleaved sample by sample;
-//   5. deleteCall against the emulator, sequential and 16 in flight, wasm, hand-written and a bare
-//      fetch (the floor) alternating round by round (ABC/CBA).
+//   5. deleteCall against the emulator, sequential and 16 in flight, wasm and hand-written
+//      alternating round by round (ABC/BA, C being a bare fetch: the floor).
 //
 // Prints one table and writes bench/results.json (git-ignored). BENCH_QUICK=1 runs fewer samples
 // and rounds, for trying the harness out; its figures are not the bench's. `node bench/run.mjs
@@ -43,7 +43,7 @@ const SETTINGS = {
   timing: { samples: QUICK ? 7 : 11, minSampleMs: 50, warmupMs: QUICK ? 100 : 300 },
   initLoads: QUICK ? 5 : 15,
   requests: 1000,
-  requestRounds: QUICK ? 2 : 5, // per implementation and mode, in ABC/CBA order
+  requestRounds: QUICK ? 2 : 5, // per implementation and mode, in ABC/BA order
   concurrency: 16,
 };
 
@@ -234,8 +234,9 @@ async function main() {
     results.parsing = await page.evaluate((s) => window.bench.timeParsing(s), SETTINGS.timing);
     log("parsing timed");
 
-    // Requests: warm-up, then rounds in ABC / CBA order, sequential and concurrent. "floor" is a
+    // Requests: warm-up, then rounds in ABC / BA order, sequential and concurrent. "floor" is a
     // bare fetch of the same POST: what the browser, the network and the emulator cost alone.
+    // (The floor runs in both modes, in every other round: enough for a reference line.)
     const subjects = ["wasm", "hand", "floor"];
     for (const id of subjects) {
       await page.evaluate(([i, c]) => window.bench.requestRound(i, 200, c), [id, 1]);
@@ -243,7 +244,7 @@ async function main() {
     }
     results.requests = Object.fromEntries(["sequential", "concurrent"].map((mode) => [mode, Object.fromEntries(subjects.map((id) => [id, []]))]));
     const order = [];
-    for (let r = 0; r < SETTINGS.requestRounds; r++) order.push(...(r % 2 === 0 ? subjects : [...subjects].reverse()));
+    for (let r = 0; r < SETTINGS.requestRounds; r++) order.push(...(r % 2 === 0 ? subjects : ["hand", "wasm"]));
     for (const [mode, concurrency] of [["sequential", 1], ["concurrent", SETTINGS.concurrency]]) {
       for (const id of order) {
         const round = await page.evaluate(([i, n, c]) => window.bench.requestRound(i, n, c), [id, SETTINGS.requests, concurrency]);
@@ -253,15 +254,15 @@ async function main() {
     }
     await context.close();
 
-    // Init: import to ready on a fresh context (empty caches: a first visit), then on a second
-    // page of the same context (HTTP cache warm: a returning visitor); the implementations and the
-    // floor (an empty module) interleaved.
+    // Init: import to ready on a fresh context (empty caches: a first visit), then, every other
+    // load, on a second page of the same context (HTTP cache warm: a returning visitor); the
+    // implementations and the floor (an empty module) interleaved.
     results.init = Object.fromEntries(INIT_SUBJECTS.map((subject) => [subject.id, { cold: [], warm: [] }]));
     for (let load = 0; load < SETTINGS.initLoads; load++) {
       for (let k = 0; k < INIT_SUBJECTS.length; k++) {
         const subject = INIT_SUBJECTS[(k + load) % INIT_SUBJECTS.length];
         const fresh = await browser.newContext();
-        for (const visit of ["cold", "warm"]) {
+        for (const visit of load % 2 === 0 ? ["cold", "warm"] : ["cold"]) {
           const initPage = await isolatedPage(fresh, `${emulator.url}/init.html`);
           const timing = await initPage.evaluate(([url, mode]) => window.measureInit(url, mode), [subject.url, subject.mode]);
           if (!timing.works && subject.id !== "floor") throw new Error(`${subject.id}: not usable after init`);
@@ -383,7 +384,7 @@ function printTable(results) {
     rows.push([`${b.label} (bundle)`, kb(x.raw), kb(x.gzip), kb(x.brotli), fx(s.sizeRatioGzip[b.id]), ""]);
   }
 
-  section(`Init: import to ready, median of ${SETTINGS.initLoads} page loads (ms); first visit = fresh context (minus floor: less the empty module's), returning = HTTP cache warm`);
+  section(`Init: import to ready, median of ${SETTINGS.initLoads} fresh page loads (ms; minus floor: less the empty module's); returning = HTTP cache warm (${Math.ceil(SETTINGS.initLoads / 2)} loads)`);
   rows.push(["", "import", "init()", "first visit", "minus floor", "returning", "target"]);
   const floor = s.initMedianMs.floor.cold.totalMs;
   for (const subject of INIT_SUBJECTS) {
@@ -414,7 +415,7 @@ function printTable(results) {
   }
 
   const r = s.requests;
-  section(`deleteCall against the emulator: ${SETTINGS.requests} deletions per round, ${SETTINGS.requestRounds} rounds each (ABC/CBA); medians; ratio = median of round-by-round ratios`);
+  section(`deleteCall against the emulator: ${SETTINGS.requests} deletions per round, ${SETTINGS.requestRounds} rounds each (ABC/BA); medians; ratio = median of round-by-round ratios`);
   rows.push(["", "wasm", "hand-written", "ratio", "bare fetch (floor)", "target"]);
   rows.push(["sequential: median latency (ms)", fx(r.sequentialMedianLatencyMs.wasm, 3), fx(r.sequentialMedianLatencyMs.hand, 3), fx(r.latencyRatio, 3),
     fx(r.sequentialMedianLatencyMs.floor, 3), `<= 1.05: ${verdict(s.targets.latency)}`]);
