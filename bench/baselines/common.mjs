@@ -189,21 +189,28 @@ export const isDigitsNumber = (n) => Number.isSafeInteger(n) && n >= 0;
 
 // ---- base URL ---------------------------------------------------------------------------------
 
-// The last answer is kept, as the package's glue (src/wasm/browser.js) keeps it: portals check the
-// same URL again and again, and the comparison must not charge one side a URL parse the other skips.
-let lastResolved = { url: "", page: "", href: "" };
+// Answers are kept (up to 32 per page), as the package's glue (src/wasm/browser.js) keeps them:
+// portals check the same URLs again and again, and the comparison must not charge one side a URL
+// parse that the other skips.
+const resolved = new Map();
+let resolvedFor = "";
 
 /** A non-empty base URL resolved against the page (unparseable text is left as it is). */
 export function resolveBaseUrl(url) {
   const page = globalThis.location?.href ?? "";
-  if (url === lastResolved.url && page === lastResolved.page) return lastResolved.href;
-  let href;
-  try {
-    href = (page ? new URL(url, page) : new URL(url)).href;
-  } catch {
-    href = url;
+  if (page !== resolvedFor || resolved.size >= 32) {
+    resolved.clear();
+    resolvedFor = page;
   }
-  lastResolved = { url, page, href };
+  let href = resolved.get(url);
+  if (href === undefined) {
+    try {
+      href = (page ? new URL(url, page) : new URL(url)).href;
+    } catch {
+      href = url;
+    }
+    resolved.set(url, href);
+  }
   return href;
 }
 
