@@ -427,3 +427,15 @@ fn empty_html_is_a_parse_error_not_a_success() {
     assert_eq!(error.code(), ErrorCode::Parse);
     assert_eq!(html("", 500).unwrap_err().code(), ErrorCode::HttpError);
 }
+
+#[test]
+fn text_error_is_read_in_any_letter_case_and_spacing() {
+    for body in ["error 2: gone", "Error  2: gone", "ERROR\t2: gone"] {
+        let (code, api_code, message) = api_error(text(body, 200));
+        assert_eq!((code, api_code), (ErrorCode::CallNotFound, 2), "{body}");
+        assert_eq!(message.as_deref(), Some("gone"), "{body}");
+    }
+    // A word that merely starts like ERROR is other text.
+    let other = text("ERRORS: none", 200).expect("other text is raw");
+    assert_eq!(other.raw.as_deref(), Some("ERRORS: none"));
+}

@@ -592,3 +592,14 @@ fn the_http_status_is_carried_into_the_outcome() {
         202
     );
 }
+
+#[test]
+fn whitespace_before_the_declaration_is_tolerated() {
+    for body in [
+        "\n<?xml version=\"1.0\"?><VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "\u{feff}  \r\n<?xml version=\"1.0\"?><VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+    ] {
+        let outcome = parse_reply(body, ResponseType::Xml, 200).expect("success");
+        assert_eq!(outcome.code, 0);
+    }
+}

@@ -65,7 +65,7 @@ pub(crate) fn envelope<N: JsonNode>(root: &N) -> Result<Envelope, &'static str> 
 pub(crate) use native::parse as parse_platform;
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) use crate::wasm::json::parse as parse_platform;
+pub(crate) use crate::wasm::json::parse_text as parse_platform;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {

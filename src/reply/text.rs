@@ -11,7 +11,12 @@ pub(crate) fn envelope(body: &str) -> Option<Envelope> {
     if text.eq_ignore_ascii_case("OK") {
         return Some(Envelope::default());
     }
-    let rest = text.strip_prefix("ERROR ")?;
+    // "ERROR" in any letter case, then at least one space: a reply that says error is never
+    // read as a success.
+    let (word, rest) = text.split_at_checked(5)?;
+    if !word.eq_ignore_ascii_case("ERROR") || !rest.starts_with([' ', '\t']) {
+        return None;
+    }
     let (code, message) = match rest.split_once(':') {
         Some((code, message)) => (code, message.trim()),
         None => (rest, ""),

@@ -36,7 +36,10 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     let mut starting: Option<(&str, usize)> = None;
     let mut seen: Vec<&str> = Vec::new();
 
-    for token in Tokenizer::from(body.trim_start_matches('\u{feff}')) {
+    // A BOM and whitespace before the declaration are tolerated (the declaration must be first
+    // for the tokenizer).
+    let body = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    for token in Tokenizer::from(body) {
         let token = match token {
             Ok(token) => token,
             // A complete Response is all the reply has to say; trailing damage (one vendor

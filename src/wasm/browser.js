@@ -213,3 +213,22 @@ export function send(method, url, body, contentType, options, timeoutMs) {
       signal?.removeEventListener("abort", onAbort);
     });
 }
+
+/** JSON.parse of a reply, without a BOM; undefined when it is not JSON. */
+export function jsonParse(text) {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return undefined;
+  }
+}
+
+// The keys a JSON reply is read by, in the order of KEYS in json.rs.
+const JSON_KEYS = ["VerbaApi", "Response", "code", "@code", "type", "@type", "ErrorMessage", "#text"];
+
+/** An own member of a plain object, by key index; undefined otherwise. */
+export function jsonMember(value, key) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const name = JSON_KEYS[key];
+  return Object.hasOwn(value, name) ? value[name] : undefined;
+}

@@ -57,9 +57,11 @@ pub async fn delete_call(
             let status = reply.get(1).as_f64().unwrap_or(0.0) as u16;
             let body = reply.get(2);
             let text = body.as_string().unwrap_or_default();
-            parse_reply_with(&text, params.response_type, status, super::json::parse)
-                .map(|outcome| result_value(&outcome, &body))
-                .map_err(|error| fail(error, &JsValue::UNDEFINED))
+            parse_reply_with(&text, params.response_type, status, |_| {
+                super::json::parse(&body)
+            })
+            .map(|outcome| result_value(&outcome, &body))
+            .map_err(|error| fail(error, &JsValue::UNDEFINED))
         }
         Some(1.0) => Err(reply.get(2)),
         Some(2.0) => Err(fail(
@@ -172,7 +174,9 @@ pub fn parse_delete_call_response(
     if !issues.is_empty() {
         return Err(validation_error(issues));
     }
-    parse_reply_with(&text, response_type, http_status, super::json::parse)
-        .map(|outcome| result_value(&outcome, &body))
-        .map_err(|error| error_value(&error, &JsValue::UNDEFINED))
+    parse_reply_with(&text, response_type, http_status, |_| {
+        super::json::parse(&body)
+    })
+    .map(|outcome| result_value(&outcome, &body))
+    .map_err(|error| error_value(&error, &JsValue::UNDEFINED))
 }

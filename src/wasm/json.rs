@@ -1,33 +1,51 @@
 //! JSON replies parsed by the engine's `JSON.parse`, so the wasm build carries no JSON parser.
+//! Members are read through `browser.js` by the index of a fixed key: no key string crosses the
+//! boundary.
 
 use crate::prelude::*;
-
 use crate::reply::JsonNode;
-use js_sys::{Array, JSON, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(module = "/src/wasm/browser.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = jsonParse)]
+    fn json_parse(text: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = jsonMember)]
+    fn json_member(value: &JsValue, key: u32) -> JsValue;
+}
+
+/// The keys a reply is read by, in the order of `JSON_KEYS` in `browser.js`.
+const KEYS: [&str; 8] = [
+    "VerbaApi",
+    "Response",
+    "code",
+    "@code",
+    "type",
+    "@type",
+    "ErrorMessage",
+    "#text",
+];
 
 /// A value produced by `JSON.parse`.
 pub(crate) struct JsJson(JsValue);
 
-/// Parses `body` with `JSON.parse`; `None` if it is not JSON.
-pub(crate) fn parse(body: &str) -> Option<JsJson> {
-    JSON::parse(body.trim_start_matches('\u{feff}'))
-        .ok()
-        .map(JsJson)
+/// Parses the reply as JavaScript holds it (no copy); `None` if it is not JSON.
+pub(crate) fn parse(body: &JsValue) -> Option<JsJson> {
+    let value = json_parse(body);
+    (!value.is_undefined()).then_some(JsJson(value))
+}
+
+/// Parses text held in Rust (the core's `parse_reply` on wasm).
+pub(crate) fn parse_text(body: &str) -> Option<JsJson> {
+    parse(&JsValue::from_str(body))
 }
 
 impl JsonNode for JsJson {
     fn member(&self, key: &str) -> Option<Self> {
-        if !self.0.is_object() || self.0.is_instance_of::<Array>() {
-            return None;
-        }
-        let object: &js_sys::Object = self.0.unchecked_ref();
-        if !js_sys::Object::has_own(object, &JsValue::from_str(key)) {
-            return None;
-        }
-        Reflect::get(&self.0, &JsValue::from_str(key))
-            .ok()
-            .map(JsJson)
+        let index = KEYS.iter().position(|known| *known == key)?;
+        let value = json_member(&self.0, index as u32);
+        (!value.is_undefined()).then_some(JsJson(value))
     }
 
     fn string(&self) -> Option<String> {
