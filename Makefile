@@ -24,7 +24,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-chromium setup-npm pkg emulator-bin \
-        emulator demo test lint test-native test-size test-browser test-e2e clean bench
+        emulator demo test lint test-native test-size test-types test-browser test-e2e clean bench
 
 help:
 	@echo "make demo      build everything, start the emulator serving the demo page, print its URL"
@@ -97,7 +97,7 @@ demo: setup pkg emulator-bin
 
 ## ---- test ----------------------------------------------------------------------------------
 
-test: setup lint test-native pkg test-size emulator-bin test-browser test-e2e
+test: setup lint test-native pkg test-size test-types emulator-bin test-browser test-e2e
 	@echo "make test: all passed"
 
 lint: setup-rust
@@ -107,6 +107,10 @@ lint: setup-rust
 
 test-native:
 	cargo test --workspace
+
+# The package's TypeScript declarations, checked against a portal's use of them.
+test-types: pkg setup-npm
+	tsc -p tests/types
 
 # The size guard: the package's gzip size against tests/size-budget.json.
 test-size: pkg
