@@ -22,10 +22,12 @@ extern "C" {
     /// The JavaScript class (it extends `Error`, which a Rust-defined class cannot).
     #[wasm_bindgen(js_name = VerbaError)]
     type JsVerbaError;
+    /// The caller's options in one string (one crossing); [`unpack_options`] reads it.
     #[wasm_bindgen(js_name = packOptions)]
-    fn pack_options(options: &JsValue) -> String;
+    pub(crate) fn pack_options(options: &JsValue) -> String;
+    /// One option for `validateParameter` in one string; [`unpack_parameter`] reads it.
     #[wasm_bindgen(js_name = packParameter)]
-    fn pack_parameter(name: &JsValue, value: &JsValue) -> String;
+    pub(crate) fn pack_parameter(name: &JsValue, value: &JsValue) -> String;
     #[wasm_bindgen(js_name = toIssues)]
     fn to_issues(packed: &str) -> JsValue;
     #[wasm_bindgen(js_name = toReport)]
@@ -80,11 +82,6 @@ fn push_issues(out: &mut String, issues: &[ValidationIssue]) {
     }
 }
 
-/// The caller's options in one string (one crossing); [`unpack_options`] reads it.
-pub(crate) fn packed_options(options: &JsValue) -> String {
-    pack_options(options)
-}
-
 /// The options in `packed`, borrowing its text.
 pub(crate) fn unpack_options(packed: &str) -> Result<RawOptions<'_>, ValidationIssue> {
     if let Some(type_name) = packed.strip_prefix('!') {
@@ -105,12 +102,6 @@ pub(crate) fn unpack_options(packed: &str) -> Result<RawOptions<'_>, ValidationI
         raw.set(name, raw_value(value));
     }
     Ok(raw)
-}
-
-/// One option for `validateParameter` in one string: name and value; empty when the name is
-/// no string.
-pub(crate) fn packed_parameter(name: &JsValue, value: &JsValue) -> String {
-    pack_parameter(name, value)
 }
 
 /// The name and value in `packed`; `None` when the name was no string.

@@ -4,7 +4,7 @@
 use crate::prelude::*;
 
 use super::boundary::{
-    error_value, issues_value, packed_options, packed_parameter, report_value, request_value,
+    error_value, issues_value, pack_options, pack_parameter, report_value, request_value,
     result_value, send, unpack_options, unpack_parameter,
 };
 use crate::error::VerbaError;
@@ -20,7 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Validates the options, or gives every issue.
 fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
-    let packed = packed_options(options);
+    let packed = pack_options(options);
     let raw = unpack_options(&packed).map_err(|issue| alloc::vec![issue])?;
     validate(&raw)
 }
@@ -91,7 +91,7 @@ pub fn validate_parameter_js(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsValue {
-    let packed = packed_parameter(&name, &value);
+    let packed = pack_parameter(&name, &value);
     let issues = match unpack_parameter(&packed) {
         Some((name, raw)) => validate_parameter(name, &raw),
         None => alloc::vec![ValidationIssue {
