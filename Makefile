@@ -70,7 +70,7 @@ node_modules/.installed: package.json package-lock.json
 # The JavaScript is minified with esbuild (size is a product goal; the .d.ts documents the API).
 pkg: setup-rust setup-wasm-bindgen setup-npm
 	cargo rustc --quiet --lib -p verba-api --target $(WASM_TARGET) --profile wasm-release \
-	  --features pkg --crate-type cdylib
+	  --crate-type cdylib
 	rm -rf $(PKG).new
 	wasm-bindgen --target web --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
 	wasm-opt -Oz $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm

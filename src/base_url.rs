@@ -3,8 +3,6 @@
 //! The input is an absolute URL; in a browser the binding layer first resolves relative input
 //! against the page with the browser's own URL parser.
 
-use crate::prelude::*;
-
 use crate::field::Field;
 use crate::validation::{IssueCode, ValidationIssue};
 

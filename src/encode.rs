@@ -1,8 +1,6 @@
 //! `application/x-www-form-urlencoded` serialization, as the WHATWG URL standard defines it for
 //! both form bodies and query strings.
 
-use crate::prelude::*;
-
 /// Appends `value` form-encoded: ASCII letters, digits and `*-._` as they are, space as `+`,
 /// every other UTF-8 byte as `%XX`.
 pub fn push_form_encoded(out: &mut String, value: &str) {

@@ -1,10 +1,8 @@
 //! The one error type of the crate.
 
-use crate::prelude::*;
-
 use crate::redact::scrub;
 use crate::validation::ValidationIssue;
-use core::fmt;
+use std::fmt;
 
 /// The `code` of a [`VerbaError`], as JavaScript sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -259,4 +257,4 @@ impl fmt::Display for VerbaError {
     }
 }
 
-impl core::error::Error for VerbaError {}
+impl std::error::Error for VerbaError {}

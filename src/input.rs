@@ -1,10 +1,8 @@
 //! Options as the caller gave them, before validation: the boundary between JavaScript values and
 //! the Rust core.
 
-use crate::prelude::*;
-
 use crate::field::Field;
-use alloc::borrow::Cow;
+use std::borrow::Cow;
 
 /// One option's value as received, with just enough of its JavaScript type kept to report a
 /// wrong type precisely instead of coercing it.

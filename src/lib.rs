@@ -28,31 +28,12 @@
 //! (method, URL, body, preview), `reply` (XML, JSON, TEXT, HTML), `error` (the one error type),
 //! `redact`, `encode`, `base_url`; the browser layer (`wasm`) exists only on `wasm32`.
 
-#![no_std]
 #![deny(missing_docs)]
-
-extern crate alloc;
-
-// The standalone wasm package (`make pkg`) links no standard library: panics, which validated
-// code paths never reach, end the call with a trap instead of pulling in formatting machinery.
-#[cfg(all(target_arch = "wasm32", feature = "pkg"))]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-    core::arch::wasm32::unreachable()
-}
 
 // talc: smaller and faster than the default dlmalloc in wasm.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-/// What the standard prelude would bring; the crate is `no_std`.
-mod prelude {
-    pub(crate) use alloc::borrow::ToOwned;
-    pub(crate) use alloc::string::String;
-    pub(crate) use alloc::vec;
-    pub(crate) use alloc::vec::Vec;
-}
 
 mod base_url;
 mod encode;

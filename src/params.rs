@@ -1,7 +1,5 @@
 //! The validated, normalized form of a DeleteCall request.
 
-use crate::prelude::*;
-
 use crate::field::Field;
 
 /// One value of the `status` parameter.

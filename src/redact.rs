@@ -1,7 +1,5 @@
 //! Keeping credentials out of everything shown: previews, errors, logs.
 
-use crate::prelude::*;
-
 /// Shown instead of a secret.
 pub const REDACTED: &str = "REDACTED";
 

@@ -13,8 +13,6 @@
 //! assert!(request.preview.contains("apiKey=74c8…REDACTED"));
 //! ```
 
-use crate::prelude::*;
-
 use crate::encode::push_form_encoded;
 use crate::params::{DeleteCallParams, Method};
 use crate::redact::redact;

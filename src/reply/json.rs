@@ -6,8 +6,6 @@
 //! Parsing itself is the platform's: serde_json natively, the engine's `JSON.parse` in the browser
 //! (no JSON crate in the wasm build). Both are read through [`JsonNode`].
 
-use crate::prelude::*;
-
 use super::{Envelope, parse_code};
 use crate::input::is_whole;
 
@@ -70,7 +68,6 @@ pub(crate) use crate::wasm::json::parse_text as parse_platform;
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::JsonNode;
-    use crate::prelude::*;
     use serde_json::Value;
 
     /// Parses with serde_json.

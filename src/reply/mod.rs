@@ -14,8 +14,6 @@
 //! assert_eq!(missing.unwrap_err().code(), ErrorCode::CallNotFound);
 //! ```
 
-use crate::prelude::*;
-
 mod json;
 mod text;
 mod xml;

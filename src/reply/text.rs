@@ -1,8 +1,6 @@
 //! The TEXT reply: `OK`, or `ERROR <code>: <message>` (the emulator's form; the vendor shows no
 //! sample).
 
-use crate::prelude::*;
-
 use super::{Envelope, parse_code};
 
 /// The envelope of a TEXT reply in one of the two known forms, or `None` for other text.

@@ -7,8 +7,6 @@
 //! `code`, matching end tags up to the end of `Response`). DTDs and entity declarations are
 //! never expanded: an unknown entity stays as written.
 
-use crate::prelude::*;
-
 use super::{Envelope, parse_code};
 use xmlparser::{ElementEnd, Token, Tokenizer};
 

@@ -1,7 +1,5 @@
 //! One problem found in the options, in a form a portal can show as is.
 
-use crate::prelude::*;
-
 use crate::field::Field;
 
 /// What kind of problem a [`ValidationIssue`] is; the `code` JavaScript sees.

@@ -15,8 +15,6 @@
 //! assert_eq!(params.endpoint, "https://recorder.example.com/verba/api");
 //! ```
 
-use crate::prelude::*;
-
 mod issue;
 mod rules;
 

@@ -1,8 +1,6 @@
 //! The rules for each option on its own. Each rule returns `Ok(None)` for an absent option
 //! (absent, `undefined`, `null` or `""`), `Ok(Some(normalized))` for a valid one.
 
-use crate::prelude::*;
-
 use super::issue::{IssueCode, ValidationIssue};
 use crate::field::Field;
 use crate::input::{RawValue, is_whole};

@@ -4,16 +4,14 @@
 //! objects from the fields written here; crossing with a few strings costs far less than one
 //! crossing per property.
 
-use crate::prelude::*;
-
 use crate::error::{VerbaError, push_number};
 use crate::input::{RawOptions, RawValue};
 use crate::params::{DeleteCallParams, ResponseType, Selector, status_list};
 use crate::reply::DeleteCallOutcome;
 use crate::request::BuiltRequest;
 use crate::validation::{IssueCode, ValidationIssue};
-use alloc::borrow::Cow;
 use js_sys::Promise;
+use std::borrow::Cow;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -133,7 +131,7 @@ fn raw_value(tagged: &str) -> RawValue<'_> {
                 .map(|item| RawValue::Text(Cow::Borrowed(item)))
                 .collect(),
         ),
-        Some('L') => RawValue::List(alloc::vec![RawValue::Other(type_name(rest))]),
+        Some('L') => RawValue::List(vec![RawValue::Other(type_name(rest))]),
         Some('a') => RawValue::Other("AbortSignal"),
         Some('o') => RawValue::Other(type_name(rest)),
         _ => RawValue::Absent,

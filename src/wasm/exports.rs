@@ -1,8 +1,6 @@
 //! The JavaScript API: `deleteCall`, `validateDeleteCall`, `validateParameter`,
 //! `buildDeleteCallRequest`, `parseDeleteCallResponse`.
 
-use crate::prelude::*;
-
 use super::boundary::{
     error_value, issues_value, pack_options, pack_parameter, report_value, request_value,
     result_value, send, unpack_options, unpack_parameter,
@@ -21,7 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 /// Validates the options, or gives every issue.
 fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
     let packed = pack_options(options);
-    let raw = unpack_options(&packed).map_err(|issue| alloc::vec![issue])?;
+    let raw = unpack_options(&packed).map_err(|issue| vec![issue])?;
     validate(&raw)
 }
 
@@ -94,7 +92,7 @@ pub fn validate_parameter_js(
     let packed = pack_parameter(&name, &value);
     let issues = match unpack_parameter(&packed) {
         Some((name, raw)) => validate_parameter(name, &raw),
-        None => alloc::vec![ValidationIssue {
+        None => vec![ValidationIssue {
             field: String::new(),
             code: IssueCode::InvalidType,
             message: "validateParameter needs the option's name as a string, such as \"callID\"."

@@ -2,7 +2,6 @@
 //! Members are read through `browser.js` by the index of a fixed key: no key string crosses the
 //! boundary.
 
-use crate::prelude::*;
 use crate::reply::JsonNode;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
