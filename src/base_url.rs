@@ -3,24 +3,24 @@
 //! The input is an absolute URL; in a browser the binding layer first resolves relative input
 //! against the page with the browser's own URL parser.
 
-use crate::field::Field;
-use crate::validation::{IssueCode, ValidationIssue};
+/// Why a base URL is refused; validation turns it into an issue on `baseUrl`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BaseUrlProblem {
+    /// Not a usable URL: the rest of the sentence after "baseUrl ".
+    Invalid(&'static str),
+    /// Plain `http:` to a host that is not loopback, without `allowInsecureHttp`.
+    Insecure,
+}
 
 /// The endpoint's path, appended unless the base URL's path already ends with it.
-pub const API_PATH: &str = "/verba/api";
+pub(crate) const API_PATH: &str = "/verba/api";
 
 /// Checks `base_url` and returns the endpoint (`<scheme>://<authority><path>/verba/api`).
 ///
 /// Plain `http:` is refused unless the host is loopback (`localhost`, `127.0.0.0/8`, `[::1]`) or
 /// `allow_insecure_http` is set, so that keys never cross a network unencrypted by accident.
-pub fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, ValidationIssue> {
-    let invalid = |why: &str| {
-        ValidationIssue::new(
-            Field::BaseUrl,
-            IssueCode::InvalidBaseUrl,
-            &["baseUrl ", why],
-        )
-    };
+pub(crate) fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, BaseUrlProblem> {
+    let invalid = BaseUrlProblem::Invalid;
     let has_space_or_control = if base_url.is_ascii() {
         base_url.bytes().any(|b| b <= b' ' || b == 0x7f)
     } else {
@@ -69,13 +69,7 @@ pub fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, Val
         return Err(invalid("has no valid host name."));
     };
     if !secure && !allow_insecure_http && !is_loopback(host) {
-        return Err(ValidationIssue::new(
-            Field::BaseUrl,
-            IssueCode::InsecureUrl,
-            &[
-                "baseUrl uses plain http:// to a host that is not loopback, which would send the API key unencrypted; use https://, or set allowInsecureHttp: true if the network is trusted.",
-            ],
-        ));
+        return Err(BaseUrlProblem::Insecure);
     }
     let path = path_and_more.trim_end_matches('/');
     let mut endpoint = String::with_capacity(base_url.len() + API_PATH.len());
@@ -110,7 +104,7 @@ fn host_of(authority: &str) -> Option<&str> {
 }
 
 /// Whether `host` names this machine: `localhost`, an IPv4 address in `127.0.0.0/8`, or `[::1]`.
-pub fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
     }

@@ -1,12 +1,16 @@
 //! The one error type of the crate.
+//!
+//! Text that comes from outside (the recorder's messages and bodies, the browser's details) is
+//! scrubbed of the request's secrets when an error is built ([`Secrets`]), so no caller has to
+//! remember to.
 
-use crate::redact::scrub;
-use crate::validation::ValidationIssue;
+use crate::redact::{scrub, scrub_cut};
+use crate::issue::ValidationIssue;
 use std::fmt;
 
 /// The `code` of a [`VerbaError`], as JavaScript sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ErrorCode {
+pub enum VerbaErrorCode {
     /// The options are invalid; nothing was sent.
     Validation,
     /// The recorder found no matching call (API code 2).
@@ -23,23 +27,27 @@ pub enum ErrorCode {
     Parse,
 }
 
-impl ErrorCode {
+impl VerbaErrorCode {
     /// The code as JavaScript sees it.
     pub const fn as_str(self) -> &'static str {
         match self {
-            ErrorCode::Validation => "VALIDATION",
-            ErrorCode::CallNotFound => "CALL_NOT_FOUND",
-            ErrorCode::ApiError => "API_ERROR",
-            ErrorCode::HttpError => "HTTP_ERROR",
-            ErrorCode::Network => "NETWORK",
-            ErrorCode::Timeout => "TIMEOUT",
-            ErrorCode::Parse => "PARSE",
+            VerbaErrorCode::Validation => "VALIDATION",
+            VerbaErrorCode::CallNotFound => "CALL_NOT_FOUND",
+            VerbaErrorCode::ApiError => "API_ERROR",
+            VerbaErrorCode::HttpError => "HTTP_ERROR",
+            VerbaErrorCode::Network => "NETWORK",
+            VerbaErrorCode::Timeout => "TIMEOUT",
+            VerbaErrorCode::Parse => "PARSE",
         }
     }
 }
 
-/// Why a DeleteCall did not succeed. Messages never contain an API key or token.
+crate::serialize_as_str!(VerbaErrorCode);
+
+/// Why a DeleteCall did not succeed: the JavaScript `VerbaError`. Its `Display` is the message
+/// JavaScript shows; messages never contain an API key or token of the request.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum VerbaError {
     /// The options are invalid; nothing was sent.
     Validation {
@@ -90,15 +98,15 @@ pub enum VerbaError {
 
 impl VerbaError {
     /// The error's code.
-    pub fn code(&self) -> ErrorCode {
+    pub fn code(&self) -> VerbaErrorCode {
         match self {
-            VerbaError::Validation { .. } => ErrorCode::Validation,
-            VerbaError::CallNotFound { .. } => ErrorCode::CallNotFound,
-            VerbaError::Api { .. } => ErrorCode::ApiError,
-            VerbaError::Http { .. } => ErrorCode::HttpError,
-            VerbaError::Network { .. } => ErrorCode::Network,
-            VerbaError::Timeout { .. } => ErrorCode::Timeout,
-            VerbaError::Parse { .. } => ErrorCode::Parse,
+            VerbaError::Validation { .. } => VerbaErrorCode::Validation,
+            VerbaError::CallNotFound { .. } => VerbaErrorCode::CallNotFound,
+            VerbaError::Api { .. } => VerbaErrorCode::ApiError,
+            VerbaError::Http { .. } => VerbaErrorCode::HttpError,
+            VerbaError::Network { .. } => VerbaErrorCode::Network,
+            VerbaError::Timeout { .. } => VerbaErrorCode::Timeout,
+            VerbaError::Parse { .. } => VerbaErrorCode::Parse,
         }
     }
 
@@ -130,9 +138,15 @@ impl VerbaError {
         }
     }
 
-    /// A sentence describing the error, suitable for a portal to show.
-    pub fn message(&self) -> String {
-        let mut text = String::new();
+    /// An error for a network failure, `detail` (the browser's words) scrubbed of `secrets`.
+    pub(crate) fn network(detail: &str, secrets: &Secrets) -> Self {
+        VerbaError::Network {
+            detail: secrets.scrub(detail),
+        }
+    }
+
+    /// Writes the message: a sentence describing the error, suitable for a portal to show.
+    fn write_message(&self, text: &mut String) {
         match self {
             VerbaError::Validation { issues } => {
                 text.push_str("Invalid DeleteCall options: ");
@@ -142,13 +156,13 @@ impl VerbaError {
                 }
                 if issues.len() > 1 {
                     text.push_str(" (");
-                    push_number(&mut text, (issues.len() - 1) as i64);
+                    push_number(text, (issues.len() - 1) as i64);
                     text.push_str(" more, see issues)");
                 }
             }
             VerbaError::CallNotFound { server_message, .. } => {
                 text.push_str("The recorder found no call to delete (API code 2)");
-                push_server_message(&mut text, server_message.as_deref());
+                push_server_message(text, server_message.as_deref());
             }
             VerbaError::Api {
                 api_code,
@@ -156,16 +170,16 @@ impl VerbaError {
                 ..
             } => {
                 text.push_str("The recorder refused the request (API code ");
-                push_number(&mut text, *api_code);
+                push_number(text, *api_code);
                 text.push(')');
-                push_server_message(&mut text, server_message.as_deref());
+                push_server_message(text, server_message.as_deref());
             }
             VerbaError::Http {
                 http_status,
                 excerpt,
             } => {
                 text.push_str("The server answered HTTP ");
-                push_number(&mut text, i64::from(*http_status));
+                push_number(text, i64::from(*http_status));
                 text.push_str(" with a body that is not a Verba API reply");
                 if !excerpt.is_empty() {
                     text.push_str(": ");
@@ -187,7 +201,7 @@ impl VerbaError {
             }
             VerbaError::Timeout { timeout_ms } => {
                 text.push_str("No answer from the recorder within ");
-                push_number(&mut text, i64::from(*timeout_ms));
+                push_number(text, i64::from(*timeout_ms));
                 text.push_str(" ms (timeoutMs); the call may or may not have been deleted.");
             }
             VerbaError::Parse { reason, .. } => {
@@ -195,28 +209,6 @@ impl VerbaError {
                 text.push_str(reason);
             }
         }
-        text
-    }
-
-    /// Removes every occurrence of `secrets` from the text this error carries from outside
-    /// (server messages, excerpts, browser details).
-    pub fn scrubbed(mut self, secrets: &[&str]) -> Self {
-        match &mut self {
-            VerbaError::CallNotFound { server_message, .. }
-            | VerbaError::Api { server_message, .. } => {
-                if let Some(text) = server_message {
-                    *text = scrub(text, secrets);
-                }
-            }
-            VerbaError::Http { excerpt, .. } => {
-                *excerpt = crate::redact::scrub_cut(&scrub(excerpt, secrets), secrets);
-            }
-            VerbaError::Network { detail: text } | VerbaError::Parse { reason: text, .. } => {
-                *text = scrub(text, secrets)
-            }
-            VerbaError::Validation { .. } | VerbaError::Timeout { .. } => {}
-        }
-        self
     }
 }
 
@@ -253,8 +245,40 @@ pub(crate) fn push_number(text: &mut String, number: i64) {
 
 impl fmt::Display for VerbaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        let mut text = String::new();
+        self.write_message(&mut text);
+        f.write_str(&text)
     }
 }
 
 impl std::error::Error for VerbaError {}
+
+impl From<Vec<ValidationIssue>> for VerbaError {
+    fn from(issues: Vec<ValidationIssue>) -> Self {
+        VerbaError::Validation { issues }
+    }
+}
+
+/// The credentials of one request, which no text from outside may carry into an error.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Secrets<'a>(&'a [&'a str]);
+
+impl<'a> Secrets<'a> {
+    /// No secrets: a reply read without its request (`parseDeleteCallResponse`).
+    pub(crate) const NONE: Secrets<'static> = Secrets(&[]);
+
+    /// The given secrets.
+    pub(crate) fn new(secrets: &'a [&'a str]) -> Self {
+        Secrets(secrets)
+    }
+
+    /// `text` with every secret, as given or form-encoded, redacted.
+    pub(crate) fn scrub(&self, text: &str) -> String {
+        scrub(text, self.0)
+    }
+
+    /// `excerpt`, cut short and marked with `…`, scrubbed, including a secret cut by the mark.
+    pub(crate) fn scrub_excerpt(&self, excerpt: &str) -> String {
+        scrub_cut(&scrub(excerpt, self.0), self.0)
+    }
+}

@@ -8,9 +8,9 @@
 //! natively.
 //!
 //! ```
-//! use verba_api::{build_request, parse_reply, validate, RawOptions, ResponseType};
+//! use verba_api::{build_request, parse_reply, validate, DeleteCallOptions, ResponseType};
 //!
-//! let options = RawOptions::new()
+//! let options = DeleteCallOptions::new()
 //!     .with("baseUrl", "https://recorder.example.com")
 //!     .with("apiKey", "74c8eea0-50c6-40b2-9f3e-252ed501c3c8")
 //!     .with("token", "09835e02-6c10-11e0-bb22-ba324924019b")
@@ -24,9 +24,11 @@
 //! assert!(parse_reply(reply, ResponseType::Xml, 200).is_ok());
 //! ```
 //!
-//! Layout: [`validation`] (rules and issues), `params` (the normalized request), `request`
-//! (method, URL, body, preview), `reply` (XML, JSON, TEXT, HTML), `error` (the one error type),
-//! `redact`, `encode`, `base_url`; the browser layer (`wasm`) exists only on `wasm32`.
+//! Layout: `options` (the caller's options, read with serde), `validation` (rules; issues in
+//! `issue`), `params` (the normalized request), `report` (what `validateDeleteCall` answers),
+//! `request` (method, URL, body, preview), `reply` (XML, JSON, TEXT, HTML), `error` (the one
+//! error type), `redact`, `encode`, `base_url`; the browser layer (`wasm`, exported as [`js`])
+//! exists only on `wasm32`.
 
 #![deny(missing_docs)]
 
@@ -35,38 +37,49 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// Implements `Serialize` for an enum of names through its `as_str`, so the name JavaScript sees
+/// is written once, in `as_str`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! serialize_as_str {
+    ($($name:ty),+) => {$(
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    )+};
+}
+
 mod base_url;
 mod encode;
 mod error;
 mod field;
-mod input;
+mod issue;
+mod options;
 mod params;
 mod redact;
 mod reply;
+mod report;
 mod request;
-pub mod validation;
+mod validation;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-/// The JavaScript API, callable from Rust too (values are `JsValue`s as JavaScript passes them).
+/// The JavaScript API (`deleteCall`, `validateDeleteCall`, ...), callable from Rust too with
+/// `JsValue`s as JavaScript passes them. Only on `wasm32`.
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{
-    build_delete_call_request, delete_call, is_verba_error, parse_delete_call_response,
-    validate_delete_call, validate_parameter_js,
-};
+pub use wasm::exports as js;
 
-pub use base_url::{API_PATH, is_loopback};
-pub use encode::{form_encode, push_form_encoded};
-pub use error::{ErrorCode, VerbaError};
+pub use encode::form_encode;
+pub use error::{VerbaError, VerbaErrorCode};
 pub use field::Field;
-pub use input::{RawOptions, RawValue};
-pub use params::{DeleteCallParams, Method, ResponseType, Selector, Status};
-pub use redact::{REDACTED, redact, scrub};
-pub use reply::{
-    ACTION, DeleteCallOutcome, JsonNode, MAX_REPLY_BYTES, parse_reply, parse_reply_with,
-};
-pub use request::{ACTION_QUERY, BuiltRequest, FORM_CONTENT_TYPE, build_request};
-pub use validation::{
-    DEFAULT_TIMEOUT_MS, IssueCode, MAX_GET_URL_CHARS, ValidationIssue, validate, validate_parameter,
-};
+pub use issue::{IssueCode, ValidationIssue};
+pub use options::{DeleteCallOptions, OptionValue};
+pub use params::{DeleteCallParams, HttpMethod, ResponseType, Selector, Status};
+pub use redact::redact;
+pub use reply::{DeleteCallResult, MAX_REPLY_BYTES, parse_reply};
+pub use report::{NormalizedOptions, ValidationReport};
+pub use request::{BuiltRequest, build_request};
+pub use validation::{DEFAULT_TIMEOUT_MS, MAX_GET_URL_CHARS, validate, validate_parameter};

@@ -71,7 +71,7 @@ impl ResponseType {
 
 /// The HTTP method of the request.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Method {
+pub enum HttpMethod {
     /// Parameters in a form body; keeps secrets out of URLs (the default).
     #[default]
     Post,
@@ -79,22 +79,24 @@ pub enum Method {
     Get,
 }
 
-impl Method {
+impl HttpMethod {
     /// The method's name.
     pub const fn as_str(self) -> &'static str {
         match self {
-            Method::Post => "POST",
-            Method::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Get => "GET",
         }
     }
 
     /// Parses a method name, ignoring letter case.
-    pub fn parse(text: &str) -> Option<Method> {
-        [Method::Post, Method::Get]
+    pub fn parse(text: &str) -> Option<HttpMethod> {
+        [HttpMethod::Post, HttpMethod::Get]
             .into_iter()
             .find(|method| method.as_str().eq_ignore_ascii_case(text))
     }
 }
+
+crate::serialize_as_str!(Status, ResponseType, HttpMethod);
 
 /// Which call to delete: exactly one selector.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -166,7 +168,7 @@ pub struct DeleteCallParams {
     /// The API endpoint, ending in `/verba/api`, without query.
     pub endpoint: String,
     /// The HTTP method.
-    pub method: Method,
+    pub method: HttpMethod,
     /// The timeout in milliseconds; `None` waits as long as the browser does.
     pub timeout_ms: Option<u32>,
     /// Whether plain `http:` was allowed for a non-loopback host.

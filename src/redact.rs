@@ -1,7 +1,7 @@
 //! Keeping credentials out of everything shown: previews, errors, logs.
 
 /// Shown instead of a secret.
-pub const REDACTED: &str = "REDACTED";
+pub(crate) const REDACTED: &str = "REDACTED";
 
 /// The shown form of a secret: its first four characters and `…REDACTED` when it is long enough
 /// that four characters give nothing away (16 or more), else `REDACTED` alone.
@@ -17,7 +17,7 @@ pub fn redact(secret: &str) -> String {
 
 /// `text` with every occurrence of each secret, as given or form-encoded, replaced by its
 /// redacted form.
-pub fn scrub(text: &str, secrets: &[&str]) -> String {
+pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
     let mut clean = text.to_owned();
     for secret in secrets.iter().filter(|secret| !secret.is_empty()) {
         let encoded = crate::encode::form_encode(secret);

@@ -1,9 +1,9 @@
 //! Building the HTTP request for a validated DeleteCall, and its redacted preview.
 //!
 //! ```
-//! use verba_api::{build_request, validate, RawOptions};
+//! use verba_api::{build_request, validate, DeleteCallOptions};
 //!
-//! let options = RawOptions::new()
+//! let options = DeleteCallOptions::new()
 //!     .with("baseUrl", "https://recorder.example.com")
 //!     .with("apiKey", "74c8eea0-50c6-40b2-9f3e-252ed501c3c8")
 //!     .with("callID", "a8343631-9f35-4a3a-83f0-9e81592339fb");
@@ -14,29 +14,39 @@
 //! ```
 
 use crate::encode::push_form_encoded;
-use crate::params::{DeleteCallParams, Method};
+use crate::params::{DeleteCallParams, HttpMethod};
 use crate::redact::redact;
+use serde::{Serialize, Serializer};
 
 /// The query that names the action; the only parameter in a POST's URL.
-pub const ACTION_QUERY: &str = "?action=DeleteCall";
+pub(crate) const ACTION_QUERY: &str = "?action=DeleteCall";
 
 /// The content type of a POST body.
-pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+pub(crate) const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
-/// An HTTP request ready to send.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An HTTP request ready to send: the JavaScript `BuiltRequest`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BuiltRequest {
     /// The method.
-    pub method: Method,
+    pub method: HttpMethod,
     /// The full URL. For GET it holds the credentials: send it, never show or log it.
     pub url: String,
     /// The form body (POST only).
     pub body: Option<String>,
-    /// The request headers (`Content-Type` for POST; nothing that would trigger a CORS preflight).
+    /// The request headers (`Content-Type` for POST; nothing that would trigger a CORS preflight);
+    /// an object of names and values for JavaScript.
+    #[serde(serialize_with = "as_object")]
     pub headers: Vec<(&'static str, &'static str)>,
     /// A human-readable rendering with credentials redacted, for "what will be sent" panels and
     /// logs.
     pub preview: String,
+}
+
+fn as_object<S: Serializer>(
+    headers: &[(&'static str, &'static str)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(headers.iter().copied())
 }
 
 /// Builds the request: POST puts every parameter but `action` in a form body, keeping the
@@ -70,26 +80,26 @@ pub fn build_request(params: &DeleteCallParams) -> BuiltRequest {
     preview.push(' ');
     preview.push_str(&url);
     match params.method {
-        Method::Post => {
+        HttpMethod::Post => {
             preview.push_str("\nContent-Type: ");
             preview.push_str(FORM_CONTENT_TYPE);
             preview.push_str("\n\n");
             preview.push_str(&shown);
             BuiltRequest {
-                method: Method::Post,
+                method: HttpMethod::Post,
                 url,
                 body: Some(encoded),
                 headers: vec![("Content-Type", FORM_CONTENT_TYPE)],
                 preview,
             }
         }
-        Method::Get => {
+        HttpMethod::Get => {
             url.push('&');
             url.push_str(&encoded);
             preview.push('&');
             preview.push_str(&shown);
             BuiltRequest {
-                method: Method::Get,
+                method: HttpMethod::Get,
                 url,
                 body: None,
                 headers: Vec::new(),

@@ -1,30 +1,129 @@
-//! The JSON reply. No vendor sample exists; the canonical form mirrors the XML:
+//! The JSON reply, read with serde_json by key name, natively and in the browser alike. No vendor
+//! sample exists; the canonical form mirrors the XML:
 //! `{"VerbaApi":{"Response":{"code":0,"type":"DeleteCall","ErrorMessage":"..."}}}`.
 //! Also read: `code` as a numeric string, attribute keys prefixed with `@`, and a body without the
 //! `VerbaApi` wrapper.
 //!
-//! Parsing itself is the platform's: serde_json natively, the engine's `JSON.parse` in the browser
-//! (no JSON crate in the wasm build). Both are read through [`JsonNode`].
+//! Objects keep every member in order, repeats included, so that a key given twice is visible
+//! (`JSON.parse` silently keeps the last one); members are looked up as `JSON.parse` would see
+//! them, by the last occurrence.
 
 use super::{Envelope, parse_code};
-use crate::input::is_whole;
-
-/// Read access to a parsed JSON value, as much as reading a reply needs.
-pub trait JsonNode: Sized {
-    /// The member `key` of an object; `None` for a missing key or a value that is no object.
-    fn member(&self, key: &str) -> Option<Self>;
-    /// The value as a string, if it is one.
-    fn string(&self) -> Option<String>;
-    /// The value as a number, if it is one.
-    fn number(&self) -> Option<f64>;
-}
+use crate::options::is_whole;
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
 
 /// Larger integers are not exact in JSON numbers as JavaScript reads them.
 const MAX_EXACT_INTEGER: f64 = 9_007_199_254_740_991.0;
 
-/// The envelope of a parsed JSON reply.
-pub(crate) fn envelope<N: JsonNode>(root: &N) -> Result<Envelope, &'static str> {
-    let response = match root.member("VerbaApi") {
+/// As much of a JSON value as reading a reply needs.
+enum Json {
+    /// Members in order, repeats kept.
+    Object(Vec<(String, Json)>),
+    Text(String),
+    Number(f64),
+    /// Arrays, booleans, `null`: never part of a readable envelope.
+    Other,
+}
+
+impl Json {
+    /// The member `key` of an object (its last occurrence); `None` for a missing key or a value
+    /// that is no object.
+    fn member(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members
+                .iter()
+                .rev()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value),
+            _ => None,
+        }
+    }
+
+    fn text(&self) -> Option<&str> {
+        match self {
+            Json::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A key of an object that is given twice (sorted, so linear-logarithmic in the members).
+    fn repeated_key(&self) -> Option<&str> {
+        let Json::Object(members) = self else {
+            return None;
+        };
+        let mut names: Vec<&str> = members.iter().map(|(name, _)| name.as_str()).collect();
+        names.sort_unstable();
+        names
+            .windows(2)
+            .find(|pair| pair[0] == pair[1])
+            .map(|pair| pair[0])
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut members = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            members.push(entry);
+        }
+        Ok(Json::Object(members))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Json, A::Error> {
+        while items.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Json::Other)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Json, E> {
+        Ok(Json::Text(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Json, E> {
+        Ok(Json::Text(text))
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<Json, E> {
+        Ok(Json::Number(number))
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<Json, E> {
+        Ok(Json::Number(number as f64))
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<Json, E> {
+        Ok(Json::Number(number as f64))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Json, E> {
+        Ok(Json::Other)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
+        Ok(Json::Other)
+    }
+}
+
+/// The envelope of a JSON reply.
+pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
+    let root: Json = serde_json::from_str(body.trim_start_matches('\u{feff}'))
+        .map_err(|_| "the body is not valid JSON.")?;
+    let wrapper = root.member("VerbaApi");
+    let response = match wrapper {
         Some(wrapper) => wrapper.member("Response"),
         None => root.member("Response"),
     }
@@ -35,55 +134,48 @@ pub(crate) fn envelope<N: JsonNode>(root: &N) -> Result<Envelope, &'static str> 
             .or_else(|| response.member(&["@", name].concat()))
     };
     let code = attribute("code").ok_or("the JSON reply's Response has no code.")?;
-    let code = match code.number() {
-        Some(number)
-            if is_whole(number) && (-MAX_EXACT_INTEGER..=MAX_EXACT_INTEGER).contains(&number) =>
+    let code = match code {
+        Json::Number(number)
+            if is_whole(*number) && (-MAX_EXACT_INTEGER..=MAX_EXACT_INTEGER).contains(number) =>
         {
-            Some(number as i64)
+            Some(*number as i64)
         }
-        Some(_) => None,
-        None => code.string().as_deref().and_then(parse_code),
+        Json::Text(text) => parse_code(text),
+        _ => None,
     }
     .ok_or("the JSON reply's code is not an integer.")?;
     let message = response.member("ErrorMessage").and_then(|message| {
         message
-            .string()
-            .or_else(|| message.member("#text").and_then(|text| text.string()))
+            .text()
+            .or_else(|| message.member("#text").and_then(Json::text))
     });
+    let duplicate_key = [Some(&root), wrapper, Some(response)]
+        .into_iter()
+        .flatten()
+        .find_map(Json::repeated_key)
+        .map(str::to_owned);
     Ok(Envelope {
         code,
-        action: attribute("type").and_then(|action| action.string()),
+        action: attribute("type").and_then(Json::text).map(str::to_owned),
         message: message
             .map(|text| text.trim().to_owned())
             .filter(|text| !text.is_empty()),
+        duplicate_key,
     })
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) use native::parse as parse_platform;
+#[cfg(test)]
+mod tests {
+    use super::envelope;
 
-#[cfg(target_arch = "wasm32")]
-pub(crate) use crate::wasm::json::parse_text as parse_platform;
-
-#[cfg(not(target_arch = "wasm32"))]
-mod native {
-    use super::JsonNode;
-    use serde_json::Value;
-
-    /// Parses with serde_json.
-    pub(crate) fn parse(body: &str) -> Option<Value> {
-        serde_json::from_str(body.trim_start_matches('\u{feff}')).ok()
-    }
-
-    impl JsonNode for Value {
-        fn member(&self, key: &str) -> Option<Self> {
-            self.get(key).filter(|_| self.is_object()).cloned()
-        }
-        fn string(&self) -> Option<String> {
-            self.as_str().map(str::to_owned)
-        }
-        fn number(&self) -> Option<f64> {
-            self.as_f64()
-        }
+    #[test]
+    fn a_key_given_twice_is_visible_and_the_last_one_counts_as_in_json_parse() {
+        let read = envelope(r#"{"Response":{"code":2,"code":0}}"#).unwrap();
+        assert_eq!(read.code, 0);
+        assert_eq!(read.duplicate_key.as_deref(), Some("code"));
+        let wrapped = envelope(r#"{"VerbaApi":{"Response":{"code":0},"Response":{"code":2}}}"#);
+        assert_eq!(wrapped.unwrap().duplicate_key.as_deref(), Some("Response"));
+        let once = envelope(r#"{"VerbaApi":{"Response":{"code":0,"type":"DeleteCall"}}}"#);
+        assert_eq!(once.unwrap().duplicate_key, None);
     }
 }

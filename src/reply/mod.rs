@@ -1,7 +1,7 @@
 //! Reading the recorder's reply to DeleteCall, in each response type.
 //!
 //! ```
-//! use verba_api::{parse_reply, ErrorCode, ResponseType};
+//! use verba_api::{parse_reply, VerbaErrorCode, ResponseType};
 //!
 //! let ok = parse_reply(
 //!     r#"<?xml version="1.0" encoding="UTF-8"?><VerbaApi><Response code="0" type="DeleteCall"/></VerbaApi>"#,
@@ -11,29 +11,34 @@
 //! assert_eq!(ok.unwrap().code, 0);
 //!
 //! let missing = parse_reply("ERROR 2: no such call", ResponseType::Text, 200);
-//! assert_eq!(missing.unwrap_err().code(), ErrorCode::CallNotFound);
+//! assert_eq!(missing.unwrap_err().code(), VerbaErrorCode::CallNotFound);
 //! ```
 
 mod json;
 mod text;
 mod xml;
 
-pub use json::JsonNode;
-
-use crate::error::VerbaError;
-use crate::params::ResponseType;
+use crate::error::{Secrets, VerbaError};
+use crate::params::{DeleteCallParams, ResponseType};
+use serde::Serialize;
 
 /// Replies larger than this are refused unread: a DeleteCall answer is a few hundred bytes.
 pub const MAX_REPLY_BYTES: usize = 1024 * 1024;
 
 /// The action name a DeleteCall reply carries in `type`.
-pub const ACTION: &str = "DeleteCall";
+const ACTION: &str = "DeleteCall";
 
-/// A successful DeleteCall.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DeleteCallOutcome {
+/// A successful DeleteCall: the JavaScript `DeleteCallResult`
+/// (`{ ok: true, code: 0, action: "DeleteCall", message, responseType, httpStatus, raw? }`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeleteCallResult {
+    /// Always `true`: a result is only given on success.
+    pub ok: bool,
     /// The API code: always 0.
     pub code: i64,
+    /// Always `"DeleteCall"`.
+    pub action: &'static str,
     /// The recorder's message, if it sent one with the success.
     pub message: Option<String>,
     /// The format the reply was read as.
@@ -41,7 +46,27 @@ pub struct DeleteCallOutcome {
     /// The HTTP status.
     pub http_status: u16,
     /// The body as received, for TEXT and HTML replies.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub raw: Option<String>,
+}
+
+impl DeleteCallResult {
+    fn new(
+        message: Option<String>,
+        response_type: ResponseType,
+        http_status: u16,
+        raw: Option<String>,
+    ) -> Self {
+        DeleteCallResult {
+            ok: true,
+            code: 0,
+            action: ACTION,
+            message,
+            response_type,
+            http_status,
+            raw,
+        }
+    }
 }
 
 /// What every Verba reply says: a code, the action, and maybe a message.
@@ -50,6 +75,8 @@ pub(crate) struct Envelope {
     pub code: i64,
     pub action: Option<String>,
     pub message: Option<String>,
+    /// A key given twice in one JSON object of the envelope (`JSON.parse` would keep the last).
+    pub duplicate_key: Option<String>,
 }
 
 /// Reads a reply body. The body's API code decides when the body is readable; a non-2xx status
@@ -58,18 +85,25 @@ pub fn parse_reply(
     body: &str,
     response_type: ResponseType,
     http_status: u16,
-) -> Result<DeleteCallOutcome, VerbaError> {
-    parse_reply_with(body, response_type, http_status, json::parse_platform)
+) -> Result<DeleteCallResult, VerbaError> {
+    read(body, response_type, http_status, &Secrets::NONE)
 }
 
-/// [`parse_reply`] with the JSON parser given: the browser build passes one that uses the
-/// engine's `JSON.parse`.
-pub fn parse_reply_with<N: JsonNode>(
+impl DeleteCallParams {
+    /// Reads the reply to this request: [`parse_reply`] in its response type, with every text
+    /// from the recorder that an error carries scrubbed of this request's key and token.
+    pub fn read_reply(&self, body: &str, http_status: u16) -> Result<DeleteCallResult, VerbaError> {
+        let secrets = self.secrets();
+        read(body, self.response_type, http_status, &Secrets::new(&secrets))
+    }
+}
+
+fn read(
     body: &str,
     response_type: ResponseType,
     http_status: u16,
-    parse_json: impl FnOnce(&str) -> Option<N>,
-) -> Result<DeleteCallOutcome, VerbaError> {
+    secrets: &Secrets,
+) -> Result<DeleteCallResult, VerbaError> {
     if body.len() > MAX_REPLY_BYTES {
         return Err(VerbaError::Parse {
             reason: "the reply is larger than 1 MiB, far more than any DeleteCall answer."
@@ -80,15 +114,12 @@ pub fn parse_reply_with<N: JsonNode>(
     let success_status = (200..300).contains(&http_status);
     let envelope = match response_type {
         ResponseType::Xml => xml::envelope(body),
-        ResponseType::Json => match parse_json(body) {
-            Some(root) => json::envelope(&root),
-            None => Err("the body is not valid JSON."),
-        },
+        ResponseType::Json => json::envelope(body),
         ResponseType::Text => match text::envelope(body) {
             Some(envelope) => Ok(envelope),
-            None => return raw_outcome(body, response_type, http_status),
+            None => return raw_outcome(body, response_type, http_status, secrets),
         },
-        ResponseType::Html => return raw_outcome(body, response_type, http_status),
+        ResponseType::Html => return raw_outcome(body, response_type, http_status, secrets),
     };
     match envelope {
         Ok(envelope) => interpret(
@@ -96,8 +127,9 @@ pub fn parse_reply_with<N: JsonNode>(
             response_type,
             http_status,
             raw_for(response_type, body),
+            secrets,
         ),
-        Err(_) if !success_status => Err(http_error(body, http_status)),
+        Err(_) if !success_status => Err(http_error(body, http_status, secrets)),
         Err(reason) => Err(VerbaError::Parse {
             reason: reason.to_owned(),
             http_status: Some(http_status),
@@ -115,22 +147,22 @@ fn raw_outcome(
     body: &str,
     response_type: ResponseType,
     http_status: u16,
-) -> Result<DeleteCallOutcome, VerbaError> {
+    secrets: &Secrets,
+) -> Result<DeleteCallResult, VerbaError> {
     if (200..300).contains(&http_status) && body.trim().is_empty() {
         Err(VerbaError::Parse {
             reason: "the reply is empty.".to_owned(),
             http_status: Some(http_status),
         })
     } else if (200..300).contains(&http_status) {
-        Ok(DeleteCallOutcome {
-            code: 0,
-            message: None,
+        Ok(DeleteCallResult::new(
+            None,
             response_type,
             http_status,
-            raw: Some(body.to_owned()),
-        })
+            Some(body.to_owned()),
+        ))
     } else {
-        Err(http_error(body, http_status))
+        Err(http_error(body, http_status, secrets))
     }
 }
 
@@ -139,33 +171,36 @@ fn interpret(
     response_type: ResponseType,
     http_status: u16,
     raw: Option<String>,
-) -> Result<DeleteCallOutcome, VerbaError> {
+    secrets: &Secrets,
+) -> Result<DeleteCallResult, VerbaError> {
+    let server_message = envelope.message.map(|message| secrets.scrub(&message));
     match envelope.code {
         0 => match envelope.action.as_deref() {
             Some(action) if !action.is_empty() && action != ACTION => Err(VerbaError::Parse {
-                reason: [
-                    "the reply reports success for action \"",
-                    action,
-                    "\", not DeleteCall.",
-                ]
-                .concat(),
+                reason: secrets.scrub(
+                    &[
+                        "the reply reports success for action \"",
+                        action,
+                        "\", not DeleteCall.",
+                    ]
+                    .concat(),
+                ),
                 http_status: Some(http_status),
             }),
-            _ => Ok(DeleteCallOutcome {
-                code: 0,
-                message: envelope.message,
+            _ => Ok(DeleteCallResult::new(
+                server_message,
                 response_type,
                 http_status,
                 raw,
-            }),
+            )),
         },
         2 => Err(VerbaError::CallNotFound {
-            server_message: envelope.message,
+            server_message,
             http_status,
         }),
         api_code => Err(VerbaError::Api {
             api_code,
-            server_message: envelope.message,
+            server_message,
             http_status,
         }),
     }
@@ -173,7 +208,7 @@ fn interpret(
 
 const EXCERPT_CHARS: usize = 200;
 
-fn http_error(body: &str, http_status: u16) -> VerbaError {
+fn http_error(body: &str, http_status: u16, secrets: &Secrets) -> VerbaError {
     let trimmed = body.trim();
     let mut excerpt: String = trimmed
         .chars()
@@ -185,7 +220,7 @@ fn http_error(body: &str, http_status: u16) -> VerbaError {
     }
     VerbaError::Http {
         http_status,
-        excerpt,
+        excerpt: secrets.scrub_excerpt(&excerpt),
     }
 }
 

@@ -2,9 +2,9 @@
 //! form feedback) and the whole request ([`validate`]).
 //!
 //! ```
-//! use verba_api::{validate, RawOptions, Selector};
+//! use verba_api::{validate, DeleteCallOptions, Selector};
 //!
-//! let options = RawOptions::new()
+//! let options = DeleteCallOptions::new()
 //!     .with("baseUrl", "https://recorder.example.com")
 //!     .with("apiKey", "{74C8EEA0-50C6-40B2-9F3E-252ED501C3C8}")
 //!     .with("extension", "+36 (1) 234-5678")
@@ -15,15 +15,14 @@
 //! assert_eq!(params.endpoint, "https://recorder.example.com/verba/api");
 //! ```
 
-mod issue;
 mod rules;
 
-pub use issue::{IssueCode, ValidationIssue};
+use crate::issue::{IssueCode, ValidationIssue};
 
 use crate::encode::form_encoded_len;
 use crate::field::Field;
-use crate::input::{RawOptions, RawValue};
-use crate::params::{DeleteCallParams, Method, Selector};
+use crate::options::{DeleteCallOptions, OptionValue};
+use crate::params::{DeleteCallParams, HttpMethod, Selector};
 use crate::request::ACTION_QUERY;
 
 /// The vendor's limit for a GET request line; the whole URL is held to it.
@@ -34,7 +33,7 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
 /// Checks one option on its own (cross-option rules such as "exactly one selector" need
 /// [`validate`]). An unknown name gives one `unknown_option` issue. Never fails otherwise.
-pub fn validate_parameter(name: &str, value: &RawValue) -> Vec<ValidationIssue> {
+pub fn validate_parameter(name: &str, value: &OptionValue) -> Vec<ValidationIssue> {
     let Some(field) = Field::from_name(name) else {
         return vec![unknown_option(name)];
     };
@@ -59,7 +58,7 @@ pub fn validate_parameter(name: &str, value: &RawValue) -> Vec<ValidationIssue> 
 
 /// Checks a whole set of options and returns the request they describe, or every issue found
 /// (all of them, not just the first, so a form can mark each field at once).
-pub fn validate(options: &RawOptions) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
+pub fn validate(options: &DeleteCallOptions) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
     let mut issues = Vec::new();
     for name in options.unknown_names() {
         issues.push(unknown_option(name));
@@ -156,7 +155,7 @@ pub fn validate(options: &RawOptions) -> Result<DeleteCallParams, Vec<Validation
         },
         allow_insecure_http: allow_insecure_http.unwrap_or(false),
     };
-    if params.method == Method::Get && get_url_len(&params) > MAX_GET_URL_CHARS {
+    if params.method == HttpMethod::Get && get_url_len(&params) > MAX_GET_URL_CHARS {
         return Err(vec![ValidationIssue::new(
             Field::Method,
             IssueCode::UrlTooLong,
@@ -178,16 +177,16 @@ fn keep<T>(issues: &mut Vec<ValidationIssue>, outcome: rules::Checked<T>) -> Opt
 }
 
 /// Whether an option counts as not given: absent, `undefined`, `null`, `""` or `[]`.
-fn is_absent(value: &RawValue) -> bool {
+fn is_absent(value: &OptionValue) -> bool {
     match value {
-        RawValue::Absent | RawValue::Null => true,
-        RawValue::Text(text) => text.is_empty(),
-        RawValue::List(items) => items.is_empty(),
+        OptionValue::Absent | OptionValue::Null => true,
+        OptionValue::Text(text) => text.is_empty(),
+        OptionValue::List(items) => items.is_empty(),
         _ => false,
     }
 }
 
-fn check_selectors(options: &RawOptions, issues: &mut Vec<ValidationIssue>) {
+fn check_selectors(options: &DeleteCallOptions, issues: &mut Vec<ValidationIssue>) {
     let given: Vec<Field> = Field::SELECTORS
         .into_iter()
         .filter(|field| !is_absent(options.get(*field)))

@@ -1,10 +1,11 @@
 //! The rules for each option on its own. Each rule returns `Ok(None)` for an absent option
 //! (absent, `undefined`, `null` or `""`), `Ok(Some(normalized))` for a valid one.
 
-use super::issue::{IssueCode, ValidationIssue};
+use crate::base_url::BaseUrlProblem;
+use crate::issue::{IssueCode, ValidationIssue};
 use crate::field::Field;
-use crate::input::{RawValue, is_whole};
-use crate::params::{Method, ResponseType, Status};
+use crate::options::{OptionValue, is_whole};
+use crate::params::{HttpMethod, ResponseType, Status};
 
 /// What a rule gives: the normalized value if present and valid.
 pub(crate) type Checked<T> = Result<Option<T>, ValidationIssue>;
@@ -16,7 +17,7 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// The largest delay `setTimeout` honours.
 const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 
-fn wrong_type(field: Field, expected: &str, raw: &RawValue) -> ValidationIssue {
+fn wrong_type(field: Field, expected: &str, raw: &OptionValue) -> ValidationIssue {
     ValidationIssue::new(
         field,
         IssueCode::InvalidType,
@@ -32,20 +33,20 @@ fn wrong_type(field: Field, expected: &str, raw: &RawValue) -> ValidationIssue {
 }
 
 /// The text of a string option, `None` when absent or empty.
-fn text<'r>(field: Field, raw: &'r RawValue<'_>) -> Checked<&'r str> {
+fn text<'r>(field: Field, raw: &'r OptionValue<'_>) -> Checked<&'r str> {
     match raw {
-        RawValue::Absent | RawValue::Null => Ok(None),
-        RawValue::Text(text) if text.is_empty() => Ok(None),
-        RawValue::Text(text) => Ok(Some(text.as_ref())),
+        OptionValue::Absent | OptionValue::Null => Ok(None),
+        OptionValue::Text(text) if text.is_empty() => Ok(None),
+        OptionValue::Text(text) => Ok(Some(text.as_ref())),
         other => Err(wrong_type(field, "a string", other)),
     }
 }
 
 /// The text of an option that also accepts a non-negative integer number (documented for
 /// `platformCallID` and `extension`, which are often numeric in portals' data).
-fn text_or_integer(field: Field, raw: &RawValue) -> Checked<String> {
+fn text_or_integer(field: Field, raw: &OptionValue) -> Checked<String> {
     match raw {
-        RawValue::Number(number) => {
+        OptionValue::Number(number) => {
             if is_whole(*number) && *number >= 0.0 && *number <= MAX_SAFE_INTEGER {
                 let mut digits = String::new();
                 crate::error::push_number(&mut digits, *number as i64);
@@ -58,7 +59,7 @@ fn text_or_integer(field: Field, raw: &RawValue) -> Checked<String> {
                 ))
             }
         }
-        RawValue::Absent | RawValue::Null | RawValue::Text(_) => {
+        OptionValue::Absent | OptionValue::Null | OptionValue::Text(_) => {
             text(field, raw).map(|text| text.map(str::to_owned))
         }
         other => Err(wrong_type(field, "a string", other)),
@@ -79,7 +80,7 @@ fn guid(text: &str) -> Option<&str> {
     well_formed.then_some(bare)
 }
 
-fn guid_rule(field: Field, raw: &RawValue) -> Checked<String> {
+fn guid_rule(field: Field, raw: &OptionValue) -> Checked<String> {
     let Some(text) = text(field, raw)? else {
         return Ok(None);
     };
@@ -98,17 +99,17 @@ fn guid_rule(field: Field, raw: &RawValue) -> Checked<String> {
 }
 
 /// `apiKey`: a GUID.
-pub(crate) fn api_key(raw: &RawValue) -> Checked<String> {
+pub(crate) fn api_key(raw: &OptionValue) -> Checked<String> {
     guid_rule(Field::ApiKey, raw)
 }
 
 /// `callID`: a GUID.
-pub(crate) fn call_id(raw: &RawValue) -> Checked<String> {
+pub(crate) fn call_id(raw: &OptionValue) -> Checked<String> {
     guid_rule(Field::CallId, raw)
 }
 
 /// `token`: 1 to 256 visible ASCII characters.
-pub(crate) fn token(raw: &RawValue) -> Checked<String> {
+pub(crate) fn token(raw: &OptionValue) -> Checked<String> {
     let Some(text) = text(Field::Token, raw)? else {
         return Ok(None);
     };
@@ -127,7 +128,7 @@ pub(crate) fn token(raw: &RawValue) -> Checked<String> {
 }
 
 /// `platformCallID`, `nativeID`, `meetingID`: opaque text (`platformCallID` also as a number).
-pub(crate) fn opaque_id(field: Field, raw: &RawValue) -> Checked<String> {
+pub(crate) fn opaque_id(field: Field, raw: &OptionValue) -> Checked<String> {
     let text = if field == Field::PlatformCallId {
         text_or_integer(field, raw)?
     } else {
@@ -156,7 +157,7 @@ pub(crate) fn opaque_id(field: Field, raw: &RawValue) -> Checked<String> {
 }
 
 /// `extension`: a number (separators removed) or a `sip:`/`tel:` URI as given.
-pub(crate) fn extension(raw: &RawValue) -> Checked<String> {
+pub(crate) fn extension(raw: &OptionValue) -> Checked<String> {
     let Some(text) = text_or_integer(Field::Extension, raw)? else {
         return Ok(None);
     };
@@ -202,14 +203,14 @@ pub(crate) fn extension(raw: &RawValue) -> Checked<String> {
 }
 
 /// `status`: a comma-separated list (or an array) of `ongoing`, `next`, `last`.
-pub(crate) fn status(raw: &RawValue) -> Checked<Vec<Status>> {
+pub(crate) fn status(raw: &OptionValue) -> Checked<Vec<Status>> {
     let items: Vec<&str> = match raw {
-        RawValue::List(values) if values.is_empty() => return Ok(None),
-        RawValue::List(values) => {
+        OptionValue::List(values) if values.is_empty() => return Ok(None),
+        OptionValue::List(values) => {
             let mut items = Vec::with_capacity(values.len());
             for value in values {
                 match value {
-                    RawValue::Text(item) => items.push(item.as_ref()),
+                    OptionValue::Text(item) => items.push(item.as_ref()),
                     other => {
                         return Err(wrong_type(Field::Status, "an array of strings", other));
                     }
@@ -217,7 +218,7 @@ pub(crate) fn status(raw: &RawValue) -> Checked<Vec<Status>> {
             }
             items
         }
-        RawValue::Number(_) | RawValue::Bool(_) | RawValue::Other(_) => {
+        OptionValue::Number(_) | OptionValue::Bool(_) | OptionValue::Other(_) => {
             return Err(wrong_type(
                 Field::Status,
                 "a string such as \"last\" or \"ongoing,next\"",
@@ -257,7 +258,7 @@ pub(crate) fn status(raw: &RawValue) -> Checked<Vec<Status>> {
 }
 
 /// `responseType`: `XML`, `JSON`, `TEXT` or `HTML`, any letter case.
-pub(crate) fn response_type(raw: &RawValue) -> Checked<ResponseType> {
+pub(crate) fn response_type(raw: &OptionValue) -> Checked<ResponseType> {
     let Some(text) = text(Field::ResponseType, raw)? else {
         return Ok(None);
     };
@@ -272,11 +273,11 @@ pub(crate) fn response_type(raw: &RawValue) -> Checked<ResponseType> {
 }
 
 /// `method`: `POST` or `GET`, any letter case.
-pub(crate) fn method(raw: &RawValue) -> Checked<Method> {
+pub(crate) fn method(raw: &OptionValue) -> Checked<HttpMethod> {
     let Some(text) = text(Field::Method, raw)? else {
         return Ok(None);
     };
-    match Method::parse(text) {
+    match HttpMethod::parse(text) {
         Some(method) => Ok(Some(method)),
         None => Err(ValidationIssue::new(
             Field::Method,
@@ -287,13 +288,13 @@ pub(crate) fn method(raw: &RawValue) -> Checked<Method> {
 }
 
 /// `timeoutMs`: a whole number of milliseconds, 0 for none.
-pub(crate) fn timeout_ms(raw: &RawValue) -> Checked<u32> {
+pub(crate) fn timeout_ms(raw: &OptionValue) -> Checked<u32> {
     match raw {
-        RawValue::Absent | RawValue::Null => Ok(None),
-        RawValue::Number(ms) if is_whole(*ms) && (0.0..=MAX_TIMEOUT_MS).contains(ms) => {
+        OptionValue::Absent | OptionValue::Null => Ok(None),
+        OptionValue::Number(ms) if is_whole(*ms) && (0.0..=MAX_TIMEOUT_MS).contains(ms) => {
             Ok(Some(*ms as u32))
         }
-        RawValue::Number(_) => Err(ValidationIssue::new(
+        OptionValue::Number(_) => Err(ValidationIssue::new(
             Field::TimeoutMs,
             IssueCode::InvalidValue,
             &[
@@ -305,28 +306,41 @@ pub(crate) fn timeout_ms(raw: &RawValue) -> Checked<u32> {
 }
 
 /// `allowInsecureHttp`: a boolean.
-pub(crate) fn allow_insecure_http(raw: &RawValue) -> Checked<bool> {
+pub(crate) fn allow_insecure_http(raw: &OptionValue) -> Checked<bool> {
     match raw {
-        RawValue::Absent | RawValue::Null => Ok(None),
-        RawValue::Bool(flag) => Ok(Some(*flag)),
+        OptionValue::Absent | OptionValue::Null => Ok(None),
+        OptionValue::Bool(flag) => Ok(Some(*flag)),
         other => Err(wrong_type(Field::AllowInsecureHttp, "true or false", other)),
     }
 }
 
 /// `baseUrl`: an absolute `https:` URL (or loopback `http:`); gives the endpoint.
-pub(crate) fn base_url(raw: &RawValue, allow_insecure_http: bool) -> Checked<String> {
+pub(crate) fn base_url(raw: &OptionValue, allow_insecure_http: bool) -> Checked<String> {
     match text(Field::BaseUrl, raw)? {
-        Some(url) => crate::base_url::endpoint(url, allow_insecure_http).map(Some),
+        Some(url) => crate::base_url::endpoint(url, allow_insecure_http)
+            .map(Some)
+            .map_err(|problem| match problem {
+                BaseUrlProblem::Invalid(why) => {
+                    ValidationIssue::new(Field::BaseUrl, IssueCode::InvalidBaseUrl, &["baseUrl ", why])
+                }
+                BaseUrlProblem::Insecure => ValidationIssue::new(
+                    Field::BaseUrl,
+                    IssueCode::InsecureUrl,
+                    &[
+                        "baseUrl uses plain http:// to a host that is not loopback, which would send the API key unencrypted; use https://, or set allowInsecureHttp: true if the network is trusted.",
+                    ],
+                ),
+            }),
         None => Ok(None),
     }
 }
 
 /// `signal`: checked by the browser layer, which alone can tell an `AbortSignal`; here only
 /// its presence matters.
-pub(crate) fn signal(raw: &RawValue) -> Checked<()> {
+pub(crate) fn signal(raw: &OptionValue) -> Checked<()> {
     match raw {
-        RawValue::Absent | RawValue::Null => Ok(None),
-        RawValue::Other("AbortSignal") => Ok(Some(())),
+        OptionValue::Absent | OptionValue::Null => Ok(None),
+        OptionValue::Other("AbortSignal") => Ok(Some(())),
         other => Err(wrong_type(Field::Signal, "an AbortSignal", other)),
     }
 }

@@ -1,30 +1,34 @@
 //! The JavaScript API: `deleteCall`, `validateDeleteCall`, `validateParameter`,
-//! `buildDeleteCallRequest`, `parseDeleteCallResponse`.
+//! `buildDeleteCallRequest`, `parseDeleteCallResponse`. Each takes the caller's values once and
+//! gives one value back.
 
-use super::boundary::{
-    error_value, issues_value, pack_options, pack_parameter, report_value, request_value,
-    result_value, send, unpack_options, unpack_parameter,
-};
-use crate::error::VerbaError;
-use crate::input::is_whole;
+use super::input;
+use super::output::{JsVerbaError, error_value, to_js};
+use super::transport::{self, Failure};
+use crate::error::{Secrets, VerbaError};
+use crate::issue::{IssueCode, ValidationIssue};
+use crate::options::is_whole;
 use crate::params::{DeleteCallParams, ResponseType};
-use crate::reply::parse_reply_with;
-use crate::request::{FORM_CONTENT_TYPE, build_request};
-use crate::validation::{IssueCode, ValidationIssue, validate, validate_parameter};
-use js_sys::Array;
-use wasm_bindgen::prelude::wasm_bindgen;
+use crate::reply::parse_reply;
+use crate::report::ValidationReport;
+use crate::request::build_request;
+use crate::validation::{validate, validate_parameter};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Whether `value` is an instance of the package's JavaScript `VerbaError` class.
+pub fn is_verba_error(value: &JsValue) -> bool {
+    value.is_instance_of::<JsVerbaError>()
+}
 
 /// Validates the options, or gives every issue.
 fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
-    let packed = pack_options(options);
-    let raw = unpack_options(&packed).map_err(|issue| vec![issue])?;
-    validate(&raw)
+    let options = input::options(options).map_err(|issue| vec![issue])?;
+    validate(&options)
 }
 
 fn validation_error(issues: Vec<ValidationIssue>) -> JsValue {
-    error_value(&VerbaError::Validation { issues }, &JsValue::UNDEFINED)
+    error_value(&VerbaError::from(issues), JsValue::UNDEFINED)
 }
 
 /// Deletes a call. Validates first and sends nothing when the options are invalid. Resolves
@@ -37,38 +41,22 @@ pub async fn delete_call(
 ) -> Result<JsValue, JsValue> {
     let params = checked(&options).map_err(validation_error)?;
     let request = build_request(&params);
-    let timeout_ms = params.timeout_ms.unwrap_or(0);
-    let sent = send(
-        request.method.as_str(),
-        &request.url,
-        request.body.as_deref().unwrap_or(""),
-        FORM_CONTENT_TYPE,
-        &options,
-        timeout_ms,
-    );
-    // `send` never rejects; it resolves [kind, status, body or error, detail].
-    let reply: Array = JsFuture::from(sent).await?.unchecked_into();
-    let secrets = params.secrets();
-    let fail = |error: VerbaError, cause: &JsValue| error_value(&error.scrubbed(&secrets), cause);
-    match reply.get(0).as_f64() {
-        Some(0.0) => {
-            let status = reply.get(1).as_f64().unwrap_or(0.0) as u16;
-            let body = reply.get(2);
-            let text = body.as_string().unwrap_or_default();
-            parse_reply_with(&text, params.response_type, status, |_| {
-                super::json::parse(&body)
-            })
-            .map(|outcome| result_value(&outcome, &body))
-            .map_err(|error| fail(error, &JsValue::UNDEFINED))
-        }
-        Some(1.0) => Err(reply.get(2)),
-        Some(2.0) => Err(fail(
-            VerbaError::Timeout { timeout_ms },
-            &JsValue::UNDEFINED,
+    match transport::send(&request, input::signal(&options), params.timeout_ms).await {
+        Ok(reply) => params
+            .read_reply(&reply.body, reply.status)
+            .map(|result| to_js(&result))
+            .map_err(|error| error_value(&error, JsValue::UNDEFINED)),
+        Err(Failure::Aborted(reason)) => Err(reason),
+        Err(Failure::TimedOut) => Err(error_value(
+            &VerbaError::Timeout {
+                timeout_ms: params.timeout_ms.unwrap_or(0),
+            },
+            JsValue::UNDEFINED,
         )),
-        _ => {
-            let detail = reply.get(3).as_string().unwrap_or_default();
-            Err(fail(VerbaError::Network { detail }, &reply.get(2)))
+        Err(Failure::Network { cause, detail }) => {
+            let secrets = params.secrets();
+            let error = VerbaError::network(&detail, &Secrets::new(&secrets));
+            Err(error_value(&error, cause))
         }
     }
 }
@@ -79,7 +67,7 @@ pub async fn delete_call(
 pub fn validate_delete_call(
     #[wasm_bindgen(unchecked_param_type = "unknown")] options: JsValue,
 ) -> JsValue {
-    report_value(&checked(&options))
+    to_js(&ValidationReport::from(&checked(&options)))
 }
 
 /// Checks one option on its own, for live form validation; `[]` when valid. Rules that involve
@@ -89,9 +77,8 @@ pub fn validate_parameter_js(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsValue {
-    let packed = pack_parameter(&name, &value);
-    let issues = match unpack_parameter(&packed) {
-        Some((name, raw)) => validate_parameter(name, &raw),
+    let issues = match input::parameter(&name, &value) {
+        Some((name, value)) => validate_parameter(&name, &value),
         None => vec![ValidationIssue {
             field: String::new(),
             code: IssueCode::InvalidType,
@@ -99,7 +86,7 @@ pub fn validate_parameter_js(
                 .to_owned(),
         }],
     };
-    issues_value(&issues)
+    to_js(&issues)
 }
 
 /// Builds the request `deleteCall` would send, without sending it. Throws a `VerbaError` with
@@ -110,7 +97,7 @@ pub fn build_delete_call_request(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let params = checked(&options).map_err(validation_error)?;
-    Ok(request_value(&build_request(&params)))
+    Ok(to_js(&build_request(&params)))
 }
 
 /// Reads a DeleteCall reply the caller fetched itself, with the same rules as `deleteCall`:
@@ -172,9 +159,7 @@ pub fn parse_delete_call_response(
     if !issues.is_empty() {
         return Err(validation_error(issues));
     }
-    parse_reply_with(&text, response_type, http_status, |_| {
-        super::json::parse(&body)
-    })
-    .map(|outcome| result_value(&outcome, &body))
-    .map_err(|error| error_value(&error, &JsValue::UNDEFINED))
+    parse_reply(&text, response_type, http_status)
+        .map(|result| to_js(&result))
+        .map_err(|error| error_value(&error, JsValue::UNDEFINED))
 }

@@ -1,14 +1,10 @@
-//! The browser layer: the JavaScript exports, and the crossing between JavaScript values and the
-//! core (`boundary.rs` with its JavaScript half `browser.js`, which also does fetch with abort
-//! and timeout). Compiled only for `wasm32`.
+//! The browser layer, compiled only for `wasm32`: the JavaScript exports (`exports`), reading
+//! the caller's values (`input`, serde-wasm-bindgen and js-sys), building JavaScript values from
+//! the core's `Serialize` types (`output`), and sending the request with gloo-net under an abort
+//! guard (`transport`). The only JavaScript is the `VerbaError` class (`verba-error.js`).
 
-mod boundary;
-mod exports;
-pub(crate) mod json;
+pub mod exports;
+pub(crate) mod input;
+mod output;
+mod transport;
 mod typescript;
-
-pub use boundary::is_verba_error;
-pub use exports::{
-    build_delete_call_request, delete_call, parse_delete_call_response, validate_delete_call,
-    validate_parameter_js,
-};

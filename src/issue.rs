@@ -1,5 +1,7 @@
 //! One problem found in the options, in a form a portal can show as is.
 
+use serde::Serialize;
+
 use crate::field::Field;
 
 /// What kind of problem a [`ValidationIssue`] is; the `code` JavaScript sees.
@@ -66,8 +68,10 @@ impl IssueCode {
     }
 }
 
-/// One problem with one option.
-#[derive(Clone, Debug, PartialEq, Eq)]
+crate::serialize_as_str!(IssueCode);
+
+/// One problem with one option: the JavaScript `ValidationIssue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ValidationIssue {
     /// The option's name (`"callID"`); `"selector"` for [`IssueCode::MissingSelector`]; the
     /// name as given for [`IssueCode::UnknownOption`].

@@ -1,0 +1,54 @@
+//! JavaScript values built from the core's `Serialize` types by serde-wasm-bindgen, and the
+//! JavaScript `VerbaError`.
+
+use crate::error::VerbaError;
+use crate::issue::ValidationIssue;
+use serde::Serialize;
+use serde_wasm_bindgen::Serializer;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(module = "/src/wasm/verba-error.js")]
+extern "C" {
+    /// The JavaScript class (it extends `Error`, which a Rust-defined class cannot).
+    #[wasm_bindgen(js_name = VerbaError)]
+    pub(crate) type JsVerbaError;
+    #[wasm_bindgen(constructor, js_class = "VerbaError")]
+    fn new(message: &str, code: &str, details: &JsValue) -> JsVerbaError;
+}
+
+/// Plain objects for structs and maps, `null` for `None`: the shapes the `.d.ts` declares.
+const SERIALIZER: Serializer = Serializer::json_compatible();
+
+/// `value` as a plain JavaScript value.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    // The core's types hold strings, booleans and small numbers only: nothing the serializer
+    // can refuse.
+    value.serialize(&SERIALIZER).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// What a `VerbaError` carries besides its message and code.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorDetails<'a> {
+    /// A number, as JavaScript reads any integer a recorder sends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    api_code: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    http_status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issues: Option<&'a [ValidationIssue]>,
+    #[serde(with = "serde_wasm_bindgen::preserve", skip_serializing_if = "JsValue::is_undefined")]
+    cause: JsValue,
+}
+
+/// A JavaScript `VerbaError` for `error`, with `cause` unless it is `undefined`.
+pub(crate) fn error_value(error: &VerbaError, cause: JsValue) -> JsValue {
+    let details = ErrorDetails {
+        api_code: error.api_code().map(|code| code as f64),
+        http_status: error.http_status(),
+        issues: matches!(error, VerbaError::Validation { .. }).then(|| error.issues()),
+        cause,
+    };
+    JsVerbaError::new(&error.to_string(), error.code().as_str(), &to_js(&details)).into()
+}

@@ -1,0 +1,178 @@
+//! Sending the request with gloo-net, under a guard that joins the caller's `AbortSignal` and
+//! the timeout (in the style of reqwest's wasm client).
+//!
+//! gloo-net gets an internal `AbortController` that is aborted *without* a reason, for the
+//! caller's signal and the timeout alike, so fetch can only reject with an `Error` (gloo-net
+//! panics on anything else: gloo-net 0.7 src/error.rs:37-41). The caller's own reason is read
+//! from the caller's signal and passed on unchanged.
+//!
+//! The request is built with gloo-net's `RequestBuilder` but handed to the global `fetch` here:
+//! gloo-net's `send` keeps only the name and message of a rejection (gloo-utils 0.3
+//! src/errors.rs:17-25), and a NETWORK error's `cause` must be fetch's own error object.
+
+use crate::params::HttpMethod;
+use crate::request::{BuiltRequest, FORM_CONTENT_TYPE};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use js_sys::{Function, Promise};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::{Closure, wasm_bindgen};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, RequestCache};
+
+#[wasm_bindgen]
+extern "C" {
+    // Globals, so the same code runs in a window, a worker and Node.
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_request(request: &web_sys::Request) -> Promise;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
+}
+
+/// An answer: its HTTP status and body.
+pub(crate) struct Reply {
+    pub status: u16,
+    pub body: String,
+}
+
+/// Why no answer was read.
+pub(crate) enum Failure {
+    /// The caller's signal fired: its reason, unchanged.
+    Aborted(JsValue),
+    /// The timeout elapsed.
+    TimedOut,
+    /// fetch failed: what it rejected with (an `Error`), or, when the body could not be read,
+    /// `undefined`; and the browser's words.
+    Network { cause: JsValue, detail: String },
+}
+
+/// Aborts the request when the caller's signal fires or the timeout elapses; removes its
+/// listener and timer when dropped, on every path.
+struct AbortGuard {
+    controller: AbortController,
+    caller: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+    timer: Option<(JsValue, Closure<dyn FnMut()>)>,
+    timed_out: Rc<Cell<bool>>,
+}
+
+impl AbortGuard {
+    fn new(caller: Option<AbortSignal>, timeout_ms: Option<u32>) -> Result<Self, JsValue> {
+        let controller = AbortController::new()?;
+        let caller = caller.map(|signal| {
+            let internal = controller.clone();
+            let on_abort = Closure::<dyn FnMut()>::new(move || internal.abort());
+            // Adding a listener to an AbortSignal cannot fail.
+            let _ = signal
+                .add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            (signal, on_abort)
+        });
+        let timed_out = Rc::new(Cell::new(false));
+        let timer = timeout_ms.map(|ms| {
+            let (internal, flag) = (controller.clone(), timed_out.clone());
+            let on_timeout = Closure::<dyn FnMut()>::new(move || {
+                flag.set(true);
+                internal.abort();
+            });
+            let handle = set_timeout(on_timeout.as_ref().unchecked_ref(), ms);
+            (handle, on_timeout)
+        });
+        Ok(AbortGuard {
+            controller,
+            caller,
+            timer,
+            timed_out,
+        })
+    }
+
+    /// What ended the request early, if anything did.
+    fn cut_short(&self) -> Option<Failure> {
+        if let Some((signal, _)) = &self.caller
+            && signal.aborted()
+        {
+            return Some(Failure::Aborted(signal.reason()));
+        }
+        self.timed_out.get().then_some(Failure::TimedOut)
+    }
+
+    /// A rejection of fetch or of reading the body, as the right failure.
+    fn failure(&self, cause: JsValue) -> Failure {
+        self.cut_short().unwrap_or_else(|| {
+            let detail = js_sys::Reflect::get(&cause, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|message| message.as_string())
+                .or_else(|| cause.as_string())
+                .unwrap_or_default();
+            Failure::Network { cause, detail }
+        })
+    }
+}
+
+impl Drop for AbortGuard {
+    fn drop(&mut self) {
+        if let Some((signal, on_abort)) = self.caller.take() {
+            let _ = signal
+                .remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        }
+        if let Some((handle, _)) = self.timer.take() {
+            clear_timeout(&handle);
+        }
+    }
+}
+
+/// Sends `request` and reads the whole answer; the timeout covers headers and body.
+pub(crate) async fn send(
+    request: &BuiltRequest,
+    caller: Option<AbortSignal>,
+    timeout_ms: Option<u32>,
+) -> Result<Reply, Failure> {
+    if let Some(signal) = &caller
+        && signal.aborted()
+    {
+        return Err(Failure::Aborted(signal.reason()));
+    }
+    let guard = AbortGuard::new(caller, timeout_ms).map_err(|cause| guard_failure(cause))?;
+    let internal = guard.controller.signal();
+    let builder = RequestBuilder::new(&request.url)
+        .method(match request.method {
+            HttpMethod::Post => Method::POST,
+            HttpMethod::Get => Method::GET,
+        })
+        // A GET DeleteCall must reach the recorder every time, never be answered from a cache.
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&internal));
+    let built = match &request.body {
+        Some(body) => builder
+            .header("Content-Type", FORM_CONTENT_TYPE)
+            .body(body.as_str()),
+        None => builder.build(),
+    };
+    // Building fails only for a URL the platform refuses, which validation has already checked.
+    let built = built.map_err(|error| Failure::Network {
+        cause: JsValue::UNDEFINED,
+        detail: error.to_string(),
+    })?;
+    let raw: web_sys::Request = built.into();
+    let answer = JsFuture::from(fetch_with_request(&raw))
+        .await
+        .map_err(|cause| guard.failure(cause))?;
+    let response = Response::from(answer.unchecked_into::<web_sys::Response>());
+    let status = response.status();
+    let body = response.text().await.map_err(|error| {
+        guard.cut_short().unwrap_or_else(|| Failure::Network {
+            cause: JsValue::UNDEFINED,
+            detail: error.to_string(),
+        })
+    })?;
+    Ok(Reply { status, body })
+}
+
+/// The guard's `AbortController` could not be made (a platform without one).
+fn guard_failure(cause: JsValue) -> Failure {
+    Failure::Network {
+        detail: String::from("AbortController is not available"),
+        cause,
+    }
+}

@@ -1,0 +1,15 @@
+// The VerbaError class: the one piece of the browser layer a Rust type cannot be (a class that
+// extends Error). The Rust side constructs it; `make pkg` re-exports it from verba_api.js so that
+// callers can `import { VerbaError }` and use `instanceof`.
+
+/** A failed verba-api call. `code` says why; messages never contain an apiKey or token. */
+export class VerbaError extends Error {
+  constructor(message, code, details) {
+    super(message, details.cause !== undefined ? { cause: details.cause } : undefined);
+    this.name = "VerbaError";
+    this.code = code;
+    if (details.apiCode !== undefined) this.apiCode = details.apiCode;
+    if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
+    if (details.issues !== undefined) this.issues = details.issues;
+  }
+}
