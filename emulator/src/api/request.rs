@@ -277,3 +277,280 @@ impl fmt::Display for ShapeProblem {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The extractor's refusals, through the whole router but without a socket. Each request asks
+    //! for TEXT where it can, so the whole reply fits in one comparison.
+
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::{HeaderMap, Request, StatusCode, header};
+    use tower::ServiceExt;
+
+    use super::MAX_TARGET_LEN;
+    use crate::fixture::Fixture;
+    use crate::log::LogSink;
+    use crate::{AppState, Options};
+
+    /// Small enough that a test body goes over it without effort.
+    const BODY_LIMIT: usize = 64;
+
+    const FORM: &str = "application/x-www-form-urlencoded";
+
+    fn router() -> (Router, std::sync::Arc<AppState>) {
+        let options = Options {
+            log: LogSink::Off,
+            api_body_limit: BODY_LIMIT,
+            ..Options::default()
+        };
+        crate::app(&options, &Fixture::default()).expect("the empty fixture loads")
+    }
+
+    struct Answer {
+        status: StatusCode,
+        headers: HeaderMap,
+        body: String,
+    }
+
+    async fn send(router: Router, request: Request<Body>) -> Answer {
+        let response = router
+            .oneshot(request)
+            .await
+            .expect("the router is infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("the reply body is in memory");
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    fn request(method: &str, uri: &str, content_type: Option<&str>, body: &str) -> Request<Body> {
+        let mut builder = Request::builder().method(method).uri(uri);
+        if let Some(content_type) = content_type {
+            builder = builder.header(header::CONTENT_TYPE, content_type);
+        }
+        builder
+            .body(Body::from(body.to_string()))
+            .expect("a valid test request")
+    }
+
+    #[tokio::test]
+    async fn another_method_is_405_with_allow_in_the_requested_format() {
+        let (router, _) = router();
+        let answer = send(
+            router,
+            request("PUT", "/verba/api?responseType=TEXT", None, ""),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(answer.headers[header::ALLOW], "GET, POST");
+        assert_eq!(
+            answer.headers[header::CONTENT_TYPE],
+            "text/plain; charset=utf-8"
+        );
+        assert_eq!(
+            answer.body,
+            "ERROR 1: The method 'PUT' is not supported; use GET or POST."
+        );
+    }
+
+    #[tokio::test]
+    async fn a_body_over_the_limit_is_refused_and_its_parameters_ignored() {
+        let (router, _) = router();
+        // The body's responseType is not read: the reply falls back to the query's, or XML.
+        let body = format!("responseType=JSON&nativeID={}", "x".repeat(BODY_LIMIT));
+        let answer = send(
+            router,
+            request("POST", "/verba/api?responseType=TEXT", Some(FORM), &body),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert_eq!(
+            answer.body,
+            format!("ERROR 1: The request body is larger than {BODY_LIMIT} bytes.")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_body_must_be_form_encoded_unless_empty() {
+        let (router, _) = router();
+        let answer = send(
+            router.clone(),
+            request(
+                "POST",
+                "/verba/api?responseType=TEXT",
+                Some("application/json"),
+                "{}",
+            ),
+        )
+        .await;
+        assert_eq!(
+            answer.body,
+            "ERROR 1: A POST body must be application/x-www-form-urlencoded, not \
+             'application/json'."
+        );
+        let answer = send(
+            router.clone(),
+            request("POST", "/verba/api?responseType=TEXT", None, "a=1"),
+        )
+        .await;
+        assert_eq!(
+            answer.body,
+            "ERROR 1: A POST body must be application/x-www-form-urlencoded, not without a \
+             Content-Type."
+        );
+        // A charset is fine, and an empty body needs no type: both get past the shape checks.
+        for content_type in [
+            Some("Application/X-WWW-Form-Urlencoded; charset=UTF-8"),
+            None,
+        ] {
+            let answer = send(
+                router.clone(),
+                request("POST", "/verba/api?responseType=TEXT", content_type, ""),
+            )
+            .await;
+            assert_eq!(answer.body, "ERROR 1: The action parameter is missing.");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_url_over_the_limit_is_refused() {
+        let (router, _) = router();
+        let base = "/verba/api?responseType=TEXT&nativeID=";
+        let longest = format!("{base}{}", "x".repeat(MAX_TARGET_LEN - base.len()));
+        let answer = send(router.clone(), request("GET", &longest, None, "")).await;
+        assert_eq!(
+            answer.body, "ERROR 1: The action parameter is missing.",
+            "{MAX_TARGET_LEN} characters are still fine"
+        );
+        let answer = send(router, request("GET", &format!("{longest}x"), None, "")).await;
+        assert_eq!(
+            answer.body,
+            format!(
+                "ERROR 1: The request URL is longer than {MAX_TARGET_LEN} characters; send the \
+                 parameters in a POST body."
+            )
+        );
+    }
+
+    #[tokio::test]
+    async fn a_parameter_repeated_with_another_value_is_refused_even_across_query_and_body() {
+        let (router, _) = router();
+        let answer = send(
+            router,
+            request(
+                "POST",
+                "/verba/api?responseType=TEXT&action=DeleteCall&nativeID=N-1",
+                Some(FORM),
+                "nativeID=N-2&action=DeleteCall&status=last&status=next",
+            ),
+        )
+        .await;
+        assert_eq!(
+            answer.body,
+            "ERROR 1: Parameter(s) given more than once with different values: nativeID, status."
+        );
+    }
+
+    #[tokio::test]
+    async fn the_format_is_checked_first_and_refused_in_xml() {
+        let (router, _) = router();
+        // Still HTTP 405: the status belongs to the method, whatever the reply says.
+        let answer = send(
+            router.clone(),
+            request("DELETE", "/verba/api?responseType=CSV", None, ""),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(
+            answer.headers[header::CONTENT_TYPE],
+            "application/xml; charset=utf-8"
+        );
+        assert!(
+            answer
+                .body
+                .contains("<ErrorMessage>Unknown responseType &apos;CSV&apos; (expected XML"),
+            "{}",
+            answer.body
+        );
+        let answer = send(
+            router,
+            request(
+                "POST",
+                "/verba/api?responseType=TEXT",
+                Some(FORM),
+                "responseType=JSON",
+            ),
+        )
+        .await;
+        assert!(
+            answer.body.contains(
+                "<ErrorMessage>The responseType parameter was given more than once with \
+                 different values.</ErrorMessage>"
+            ),
+            "{}",
+            answer.body
+        );
+    }
+
+    #[tokio::test]
+    async fn the_first_shape_problem_is_the_one_reported() {
+        let (router, _) = router();
+        // The method before the URL length.
+        let long = format!(
+            "/verba/api?responseType=TEXT&x={}",
+            "x".repeat(MAX_TARGET_LEN)
+        );
+        let answer = send(router.clone(), request("PATCH", &long, None, "")).await;
+        assert_eq!(
+            answer.body,
+            "ERROR 1: The method 'PATCH' is not supported; use GET or POST."
+        );
+        // The body before repeated parameters.
+        let answer = send(
+            router,
+            request(
+                "POST",
+                "/verba/api?responseType=TEXT&callID=1&callID=2",
+                Some("text/plain"),
+                "x",
+            ),
+        )
+        .await;
+        assert_eq!(
+            answer.body,
+            "ERROR 1: A POST body must be application/x-www-form-urlencoded, not 'text/plain'."
+        );
+    }
+
+    #[tokio::test]
+    async fn refused_requests_are_counted_too() {
+        let (router, state) = router();
+        send(router.clone(), request("PUT", "/verba/api", None, "")).await;
+        send(
+            router,
+            request(
+                "POST",
+                "/verba/api?action=DeleteCall",
+                Some("text/plain"),
+                "x",
+            ),
+        )
+        .await;
+        let requests = state.lock_store().requests();
+        assert_eq!(requests.count, 2);
+        let last = requests.recent.last().expect("two requests recorded");
+        assert_eq!(last.method, "POST");
+        assert_eq!(last.action.as_deref(), Some("DeleteCall"));
+        assert!(
+            last.body_keys.is_empty(),
+            "a refused body has no parameters"
+        );
+    }
+}
