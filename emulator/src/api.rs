@@ -26,20 +26,26 @@
 //! Every request is counted for `GET /__emulator/requests` before it is processed. The fixture's
 //! `responseDelayMs` delays the reply after the state has changed (a slow answer, not a slow
 //! server), so a client timing out still leaves a deterministic state.
+//!
+//! Steps 1 and 2 only look at the request: the [`ApiRequest`] extractor does them ([`request`]).
+//! Steps 3 to 8 follow in the handler, each failure a `Refusal` with its reply code; the answer
+//! goes out as an [`ApiResponse`] ([`response`]).
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
 
 use crate::AppState;
-use crate::body::{self, BodyError};
-use crate::log::ApiLogInfo;
 use crate::params::{self, Params};
-use crate::redact;
-use crate::reply::{ApiReply, ResponseType};
-use crate::store::{self, DeleteOutcome, RequestRecord};
+use crate::reply::{ApiReply, FormattedReply, ResponseType};
+use crate::store::{self, AuthFailure, DeleteOutcome};
+
+pub mod request;
+pub mod response;
+
+pub use request::{ApiRequest, FormatProblem, ShapeProblem};
+pub use response::ApiResponse;
 
 /// The one action the emulator implements.
 pub const DELETE_CALL: &str = "DeleteCall";
@@ -52,128 +58,73 @@ pub const MAX_TARGET_LEN: usize = 4000;
 const UNKNOWN_ACTION: &str = "Unknown";
 
 /// The handler for every method on `/verba/api`.
-pub async fn handle(State(app): State<Arc<AppState>>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let method = parts.method.clone();
-    let query_pairs = params::parse_pairs(parts.uri.query().unwrap_or("").as_bytes());
-    let content_type = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-
-    // Problems of the request as a whole; reported as code 1 after responseType is known.
-    let mut problem: Option<String> = None;
-    let mut http_status = StatusCode::OK;
-    let mut body_pairs = Vec::new();
-    if method == Method::POST {
-        match body::read_limited(body, app.settings.api_body_limit).await {
-            Err(BodyError::TooLarge) => {
-                problem = Some(format!(
-                    "The request body is larger than {} bytes.",
-                    app.settings.api_body_limit
-                ));
-            }
-            Err(BodyError::Broken) => problem = Some("The request body could not be read.".into()),
-            Ok(bytes) if bytes.is_empty() => {}
-            Ok(bytes) => {
-                if is_form(content_type.as_deref()) {
-                    body_pairs = params::parse_pairs(&bytes);
-                } else {
-                    problem = Some(format!(
-                        "A POST body must be application/x-www-form-urlencoded, not {}.",
-                        content_type
-                            .as_deref()
-                            .map(params::quote)
-                            .unwrap_or_else(|| "without a Content-Type".to_string())
-                    ));
-                }
-            }
-        }
-    } else if method != Method::GET {
-        http_status = StatusCode::METHOD_NOT_ALLOWED;
-        problem = Some(format!(
-            "The method {} is not supported; use GET or POST.",
-            params::quote(method.as_str())
-        ));
-    }
-    let target_len = parts.uri.path_and_query().map_or(0, |pq| pq.as_str().len());
-    if problem.is_none() && target_len > MAX_TARGET_LEN {
-        problem = Some(format!(
-            "The request URL is longer than {MAX_TARGET_LEN} characters; send the parameters in \
-             a POST body."
-        ));
-    }
-
-    let params = Params::merge(&query_pairs, &body_pairs);
-    let log_params = redact::format_params(
-        query_pairs
-            .iter()
-            .chain(body_pairs.iter())
-            .map(|(k, v)| (k.as_str(), v.as_str())),
-    );
-
-    let record = RequestRecord {
-        method: redact::sanitize(method.as_str()),
-        action: params.get("action").map(redact::sanitize),
-        query_keys: query_pairs
-            .iter()
-            .map(|(k, _)| redact::sanitize(k))
-            .collect(),
-        body_keys: body_pairs
-            .iter()
-            .map(|(k, _)| redact::sanitize(k))
-            .collect(),
-        content_type: content_type.as_deref().map(redact::sanitize),
-    };
-    let delay = {
-        let mut store = app.lock_store();
-        store.record_request(record);
-        store.response_delay()
-    };
-
-    let (format, reply) = answer(&app, &params, problem);
-
+pub async fn handle(State(app): State<Arc<AppState>>, request: ApiRequest) -> ApiResponse {
+    let delay = count_request(&app, &request);
+    let reply = answer(&app, &request);
     if !delay.is_zero() {
+        // After the decision: a slow answer, not a slow server (see above).
         tokio::time::sleep(delay).await;
     }
-
-    let mut response = (
-        http_status,
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(format.content_type()),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-        ],
-        reply.render(format),
-    )
-        .into_response();
-    if http_status == StatusCode::METHOD_NOT_ALLOWED {
-        response
-            .headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
-    }
-    response.extensions_mut().insert(ApiLogInfo {
-        params: log_params,
-        code: reply.code,
-    });
-    response
+    ApiResponse::new(&request, reply)
 }
 
-/// True for `application/x-www-form-urlencoded`, parameters (such as a charset) ignored.
-fn is_form(content_type: Option<&str>) -> bool {
-    content_type.is_some_and(|ct| {
-        ct.split(';').next().is_some_and(|media| {
-            media
-                .trim()
-                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-        })
-    })
+/// Counts the request for `GET /__emulator/requests`, and reads the fixture's reply delay under
+/// the same lock.
+fn count_request(app: &AppState, request: &ApiRequest) -> Duration {
+    let mut store = app.lock_store();
+    store.record_request(request.record());
+    store.response_delay()
+}
+
+/// Decides the reply. Changes the store only on success.
+fn answer(app: &AppState, request: &ApiRequest) -> FormattedReply {
+    let action = type_attribute(request.params());
+    // 1. The format, needed to write any other answer; without one, the answer is XML.
+    let format = match request.format() {
+        Ok(format) => format,
+        Err(problem) => {
+            return ApiReply::error(action, 1, problem.to_string()).in_format(ResponseType::Xml);
+        }
+    };
+    let reply = match delete_call(app, request) {
+        Ok(()) => ApiReply::ok(DELETE_CALL),
+        Err(refusal) => ApiReply::error(action, refusal.code(), refusal.message()),
+    };
+    reply.in_format(format)
+}
+
+/// Steps 2 to 8: checks the request and deletes the call it selects.
+fn delete_call(app: &AppState, request: &ApiRequest) -> Result<(), Refusal> {
+    let params = request.params();
+    request.shape().map_err(Refusal::invalid)?; // 2.
+    check_action(params).map_err(Refusal::invalid)?; // 3.
+    let selector = params::delete_call_selector(params).map_err(Refusal::invalid)?; // 4.
+
+    // 5.-8. Under one lock, so that two requests for the same call cannot both succeed.
+    let now = store::now_ms();
+    let mut store = app.lock_store();
+    store
+        .authenticate(params.get("apiKey"), params.get("token"), now)
+        .map_err(Refusal::Unauthenticated)?;
+    match store.delete(&selector, now) {
+        DeleteOutcome::NotFound => Err(Refusal::NotFound),
+        DeleteOutcome::Ambiguous(matches) => Err(Refusal::Ambiguous(matches)),
+        DeleteOutcome::Protected => Err(Refusal::Protected),
+        DeleteOutcome::Deleted | DeleteOutcome::Marked | DeleteOutcome::AlreadyMarked => Ok(()),
+    }
+}
+
+/// Step 3: the action must be exactly `DeleteCall`. The error is the code-1 message.
+fn check_action(params: &Params) -> Result<(), String> {
+    match params.get("action") {
+        None => Err("The action parameter is missing.".to_string()),
+        Some(DELETE_CALL) => Ok(()),
+        Some(other) => Err(format!(
+            "Unknown action {}; this emulator implements DeleteCall (the name is \
+             case-sensitive).",
+            params::quote(other)
+        )),
+    }
 }
 
 /// The `type` attribute: the action as given if it is a plain name, else `Unknown`.
@@ -188,110 +139,53 @@ fn type_attribute(params: &Params) -> &str {
     }
 }
 
-/// Decides the answer: the reply format and the reply. Changes the store only on success.
-fn answer(app: &AppState, params: &Params, problem: Option<String>) -> (ResponseType, ApiReply) {
-    let action = type_attribute(params);
+/// Why a request with a known format fails: one variant per reply code of the spec's table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Refusal {
+    /// Code 1: the request, its action, its parameter names or its selector; the message.
+    Invalid(String),
+    /// Code 4.
+    Unauthenticated(AuthFailure),
+    /// Code 2: no call matches.
+    NotFound,
+    /// Code 3: this many calls match.
+    Ambiguous(usize),
+    /// Code 5: the one match is protected (`doNotDelete`).
+    Protected,
+}
 
-    // 1. The format, needed to write any other answer.
-    let format = if params.conflicts_on("responseType") {
-        return (
-            ResponseType::Xml,
-            ApiReply::error(
-                action,
-                1,
-                "The responseType parameter was given more than once with different values.",
-            ),
-        );
-    } else {
-        match params.get("responseType") {
-            None => ResponseType::Xml,
-            Some(value) => match ResponseType::parse(value) {
-                Some(format) => format,
-                None => {
-                    return (
-                        ResponseType::Xml,
-                        ApiReply::error(
-                            action,
-                            1,
-                            format!(
-                                "Unknown responseType {} (expected XML, JSON, TEXT or HTML).",
-                                params::quote(value)
-                            ),
-                        ),
-                    );
-                }
-            },
-        }
-    };
-    let fail = |code: u32, message: String| (format, ApiReply::error(action, code, message));
-
-    // 2. The request as a whole.
-    if let Some(message) = problem {
-        return fail(1, message);
-    }
-    if !params.conflicts().is_empty() {
-        return fail(
-            1,
-            format!(
-                "Parameter(s) given more than once with different values: {}.",
-                params
-                    .conflicts()
-                    .iter()
-                    .map(|n| redact::sanitize(n))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        );
+impl Refusal {
+    /// A code-1 refusal with `problem` as its message.
+    fn invalid(problem: impl std::fmt::Display) -> Self {
+        Refusal::Invalid(problem.to_string())
     }
 
-    // 3. The action.
-    match params.get("action") {
-        None => return fail(1, "The action parameter is missing.".to_string()),
-        Some(DELETE_CALL) => {}
-        Some(other) => {
-            return fail(
-                1,
-                format!(
-                    "Unknown action {}; this emulator implements DeleteCall (the name is \
-                     case-sensitive).",
-                    params::quote(other)
-                ),
-            );
+    /// The reply code.
+    fn code(&self) -> u32 {
+        match self {
+            Refusal::Invalid(_) => 1,
+            Refusal::NotFound => 2,
+            Refusal::Ambiguous(_) => 3,
+            Refusal::Unauthenticated(_) => 4,
+            Refusal::Protected => 5,
         }
     }
 
-    // 4. Names and selector.
-    let selector = match params::delete_call_selector(params) {
-        Ok(selector) => selector,
-        Err(message) => return fail(1, message),
-    };
-
-    // 5.-8. Authentication, lookup, protection, deletion: under one lock, so that two requests
-    // for the same call cannot both succeed.
-    let now = store::now_ms();
-    let mut store = app.lock_store();
-    if let Err(failure) = store.authenticate(params.get("apiKey"), params.get("token"), now) {
-        return fail(4, failure.message().to_string());
-    }
-    match store.delete(&selector, now) {
-        DeleteOutcome::NotFound => fail(
-            2,
-            "Unable to delete the call, because the call cannot be found.".to_string(),
-        ),
-        DeleteOutcome::Ambiguous(n) => fail(
-            3,
-            format!(
-                "Unable to delete the call, because {n} calls match the request; use a more \
-                 specific selector."
+    /// The `ErrorMessage`.
+    fn message(&self) -> String {
+        match self {
+            Refusal::Invalid(message) => message.clone(),
+            Refusal::Unauthenticated(failure) => failure.message().to_string(),
+            Refusal::NotFound => {
+                "Unable to delete the call, because the call cannot be found.".to_string()
+            }
+            Refusal::Ambiguous(matches) => format!(
+                "Unable to delete the call, because {matches} calls match the request; use a \
+                 more specific selector."
             ),
-        ),
-        DeleteOutcome::Protected => fail(
-            5,
-            "Unable to delete the call, because it is protected from deletion (do not delete)."
+            Refusal::Protected => "Unable to delete the call, because it is protected from \
+                                   deletion (do not delete)."
                 .to_string(),
-        ),
-        DeleteOutcome::Deleted | DeleteOutcome::Marked | DeleteOutcome::AlreadyMarked => {
-            (format, ApiReply::ok(DELETE_CALL))
         }
     }
 }

@@ -18,7 +18,12 @@
 //! Every text that goes into a reply is escaped for its format here, so callers may pass any
 //! message. Messages are the emulator's own; values echoed from a request are shortened and
 //! sanitized by the caller ([`crate::api`]) and secrets are never echoed.
+//!
+//! A [`FormattedReply`] (a reply and its format) is an axum response: the body, its
+//! `Content-Type`, and the headers every API reply carries.
 
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 /// The `responseType` parameter.
@@ -79,6 +84,14 @@ impl ApiReply {
             action: action.to_string(),
             code,
             message: Some(message.into()),
+        }
+    }
+
+    /// The reply, to be written in `format`.
+    pub fn in_format(self, format: ResponseType) -> FormattedReply {
+        FormattedReply {
+            reply: self,
+            format,
         }
     }
 
@@ -164,6 +177,38 @@ impl ApiReply {
             code = self.code,
             message = html_escape(message),
         )
+    }
+}
+
+/// A reply and the format it is written in: the body of an API response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormattedReply {
+    /// What the reply says.
+    pub reply: ApiReply,
+    /// How it is written.
+    pub format: ResponseType,
+}
+
+impl IntoResponse for FormattedReply {
+    fn into_response(self) -> Response {
+        (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(self.format.content_type()),
+                ),
+                // A reply reports a deletion that happened once: a cache must not replay it.
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                // The declared format is the only one: an HTML-sniffing browser would otherwise
+                // render a TEXT or JSON reply that echoes request values.
+                (
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ),
+            ],
+            self.reply.render(self.format),
+        )
+            .into_response()
     }
 }
 
