@@ -19,7 +19,10 @@ pub(crate) const API_PATH: &str = "/verba/api";
 ///
 /// Plain `http:` is refused unless the host is loopback (`localhost`, `127.0.0.0/8`, `[::1]`) or
 /// `allow_insecure_http` is set, so that keys never cross a network unencrypted by accident.
-pub(crate) fn endpoint(base_url: &str, allow_insecure_http: bool) -> Result<String, BaseUrlProblem> {
+pub(crate) fn endpoint(
+    base_url: &str,
+    allow_insecure_http: bool,
+) -> Result<String, BaseUrlProblem> {
     let invalid = BaseUrlProblem::Invalid;
     let has_space_or_control = if base_url.is_ascii() {
         base_url.bytes().any(|b| b <= b' ' || b == 0x7f)

@@ -4,8 +4,8 @@
 //! scrubbed of the request's secrets when an error is built ([`Secrets`]), so no caller has to
 //! remember to.
 
-use crate::redact::{scrub, scrub_cut};
 use crate::issue::ValidationIssue;
+use crate::redact::{scrub, scrub_cut};
 use std::fmt;
 
 /// The `code` of a [`VerbaError`], as JavaScript sees it.
@@ -139,6 +139,7 @@ impl VerbaError {
     }
 
     /// An error for a network failure, `detail` (the browser's words) scrubbed of `secrets`.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(crate) fn network(detail: &str, secrets: &Secrets) -> Self {
         VerbaError::Network {
             detail: secrets.scrub(detail),

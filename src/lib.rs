@@ -8,7 +8,7 @@
 //! natively.
 //!
 //! ```
-//! use verba_api::{build_request, parse_reply, validate, DeleteCallOptions, ResponseType};
+//! use verba_api::{build_delete_call_request, parse_delete_call_response, validate_delete_call, DeleteCallOptions, ResponseType};
 //!
 //! let options = DeleteCallOptions::new()
 //!     .with("baseUrl", "https://recorder.example.com")
@@ -16,12 +16,12 @@
 //!     .with("token", "09835e02-6c10-11e0-bb22-ba324924019b")
 //!     .with("extension", "8856")
 //!     .with("status", "last");
-//! let request = build_request(&validate(&options).expect("valid options"));
+//! let request = build_delete_call_request(&validate_delete_call(&options).expect("valid options"));
 //! assert_eq!(request.method.as_str(), "POST");
 //! assert!(!request.preview.contains("252ed501c3c8"));
 //!
 //! let reply = r#"<VerbaApi><Response code="0" type="DeleteCall"/></VerbaApi>"#;
-//! assert!(parse_reply(reply, ResponseType::Xml, 200).is_ok());
+//! assert!(parse_delete_call_response(reply, ResponseType::Xml, 200).is_ok());
 //! ```
 //!
 //! Layout: `options` (the caller's options, read with serde), `validation` (rules; issues in
@@ -77,9 +77,11 @@ pub use error::{VerbaError, VerbaErrorCode};
 pub use field::Field;
 pub use issue::{IssueCode, ValidationIssue};
 pub use options::{DeleteCallOptions, OptionValue};
-pub use params::{DeleteCallParams, HttpMethod, ResponseType, Selector, Status};
+pub use params::{DeleteCallParams, HttpMethod, ResponseType, Selector, StatusValue};
 pub use redact::redact;
-pub use reply::{DeleteCallResult, MAX_REPLY_BYTES, parse_reply};
-pub use report::{NormalizedOptions, ValidationReport};
-pub use request::{BuiltRequest, build_request};
-pub use validation::{DEFAULT_TIMEOUT_MS, MAX_GET_URL_CHARS, validate, validate_parameter};
+pub use reply::{DeleteCallResult, MAX_REPLY_BYTES, parse_delete_call_response};
+pub use report::{NormalizedDeleteCallOptions, ValidationReport};
+pub use request::{BuiltRequest, build_delete_call_request};
+pub use validation::{
+    DEFAULT_TIMEOUT_MS, MAX_GET_URL_CHARS, validate_delete_call, validate_parameter,
+};

@@ -6,7 +6,7 @@
 //! The same `Deserialize` reads a JavaScript object (serde-wasm-bindgen) and JSON (serde_json).
 //!
 //! ```
-//! use verba_api::{DeleteCallOptions, validate};
+//! use verba_api::{DeleteCallOptions, validate_delete_call};
 //!
 //! let options: DeleteCallOptions = serde_json::from_str(
 //!     r#"{"baseUrl": "https://recorder.example.com",
@@ -14,7 +14,7 @@
 //!         "platformCallID": 71627389}"#,
 //! )
 //! .unwrap();
-//! assert_eq!(validate(&options).unwrap().selector.value(), "71627389");
+//! assert_eq!(validate_delete_call(&options).unwrap().selector.value(), "71627389");
 //! ```
 
 use crate::field::Field;

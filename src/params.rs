@@ -4,7 +4,7 @@ use crate::field::Field;
 
 /// One value of the `status` parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
+pub enum StatusValue {
     /// A call in progress where the number is caller or callee.
     Ongoing,
     /// The next call that starts within one minute after the request.
@@ -13,19 +13,19 @@ pub enum Status {
     Last,
 }
 
-impl Status {
+impl StatusValue {
     /// The value as sent on the wire.
     pub const fn as_str(self) -> &'static str {
         match self {
-            Status::Ongoing => "ongoing",
-            Status::Next => "next",
-            Status::Last => "last",
+            StatusValue::Ongoing => "ongoing",
+            StatusValue::Next => "next",
+            StatusValue::Last => "last",
         }
     }
 
     /// Parses one item, ignoring letter case.
-    pub fn parse(item: &str) -> Option<Status> {
-        [Status::Ongoing, Status::Next, Status::Last]
+    pub fn parse(item: &str) -> Option<StatusValue> {
+        [StatusValue::Ongoing, StatusValue::Next, StatusValue::Last]
             .into_iter()
             .find(|status| status.as_str().eq_ignore_ascii_case(item))
     }
@@ -96,7 +96,7 @@ impl HttpMethod {
     }
 }
 
-crate::serialize_as_str!(Status, ResponseType, HttpMethod);
+crate::serialize_as_str!(StatusValue, ResponseType, HttpMethod);
 
 /// Which call to delete: exactly one selector.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,7 +114,7 @@ pub enum Selector {
         /// The normalized number (separators removed) or a `sip:`/`tel:` URI as given.
         number: String,
         /// The requested statuses, in the order given, without repeats.
-        status: Vec<Status>,
+        status: Vec<StatusValue>,
     },
 }
 
@@ -143,7 +143,7 @@ impl Selector {
 }
 
 /// Joins statuses as the wire wants them: `ongoing,next`.
-pub fn status_list(statuses: &[Status]) -> String {
+pub fn status_list(statuses: &[StatusValue]) -> String {
     let mut joined = String::new();
     for status in statuses {
         if !joined.is_empty() {

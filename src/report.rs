@@ -12,7 +12,7 @@ pub struct ValidationReport<'a> {
     /// Every problem found; empty when valid.
     pub issues: &'a [ValidationIssue],
     /// The options as they would be sent; `None` (JavaScript `null`) when invalid.
-    pub normalized: Option<NormalizedOptions<'a>>,
+    pub normalized: Option<NormalizedDeleteCallOptions<'a>>,
 }
 
 impl<'a> From<&'a Result<DeleteCallParams, Vec<ValidationIssue>>> for ValidationReport<'a> {
@@ -21,7 +21,7 @@ impl<'a> From<&'a Result<DeleteCallParams, Vec<ValidationIssue>>> for Validation
             Ok(params) => ValidationReport {
                 valid: true,
                 issues: &[],
-                normalized: Some(NormalizedOptions::from(params)),
+                normalized: Some(NormalizedDeleteCallOptions::from(params)),
             },
             Err(issues) => ValidationReport {
                 valid: false,
@@ -37,7 +37,7 @@ impl<'a> From<&'a Result<DeleteCallParams, Vec<ValidationIssue>>> for Validation
 /// is the caller's own input.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct NormalizedOptions<'a> {
+pub struct NormalizedDeleteCallOptions<'a> {
     /// The API key.
     pub api_key: &'a str,
     /// The token, when given.
@@ -73,9 +73,9 @@ pub struct NormalizedOptions<'a> {
     pub allow_insecure_http: bool,
 }
 
-impl<'a> From<&'a DeleteCallParams> for NormalizedOptions<'a> {
+impl<'a> From<&'a DeleteCallParams> for NormalizedDeleteCallOptions<'a> {
     fn from(params: &'a DeleteCallParams) -> Self {
-        let mut normalized = NormalizedOptions {
+        let mut normalized = NormalizedDeleteCallOptions {
             api_key: &params.api_key,
             token: params.token.as_deref(),
             call_id: None,

@@ -1,13 +1,13 @@
 //! Building the HTTP request for a validated DeleteCall, and its redacted preview.
 //!
 //! ```
-//! use verba_api::{build_request, validate, DeleteCallOptions};
+//! use verba_api::{build_delete_call_request, validate_delete_call, DeleteCallOptions};
 //!
 //! let options = DeleteCallOptions::new()
 //!     .with("baseUrl", "https://recorder.example.com")
 //!     .with("apiKey", "74c8eea0-50c6-40b2-9f3e-252ed501c3c8")
 //!     .with("callID", "a8343631-9f35-4a3a-83f0-9e81592339fb");
-//! let request = build_request(&validate(&options).unwrap());
+//! let request = build_delete_call_request(&validate_delete_call(&options).unwrap());
 //! assert_eq!(request.url, "https://recorder.example.com/verba/api?action=DeleteCall");
 //! assert!(request.body.unwrap().starts_with("apiKey=74c8eea0-"));
 //! assert!(request.preview.contains("apiKey=74c8…REDACTED"));
@@ -52,7 +52,7 @@ fn as_object<S: Serializer>(
 /// Builds the request: POST puts every parameter but `action` in a form body, keeping the
 /// credentials out of URLs, histories and proxy logs; GET puts them all in the query, in the
 /// vendor's order.
-pub fn build_request(params: &DeleteCallParams) -> BuiltRequest {
+pub fn build_delete_call_request(params: &DeleteCallParams) -> BuiltRequest {
     let wire = params.wire_params();
     let mut encoded = String::new();
     let mut shown = String::new();

@@ -1,16 +1,16 @@
 //! Reading the recorder's reply to DeleteCall, in each response type.
 //!
 //! ```
-//! use verba_api::{parse_reply, VerbaErrorCode, ResponseType};
+//! use verba_api::{parse_delete_call_response, VerbaErrorCode, ResponseType};
 //!
-//! let ok = parse_reply(
+//! let ok = parse_delete_call_response(
 //!     r#"<?xml version="1.0" encoding="UTF-8"?><VerbaApi><Response code="0" type="DeleteCall"/></VerbaApi>"#,
 //!     ResponseType::Xml,
 //!     200,
 //! );
 //! assert_eq!(ok.unwrap().code, 0);
 //!
-//! let missing = parse_reply("ERROR 2: no such call", ResponseType::Text, 200);
+//! let missing = parse_delete_call_response("ERROR 2: no such call", ResponseType::Text, 200);
 //! assert_eq!(missing.unwrap_err().code(), VerbaErrorCode::CallNotFound);
 //! ```
 
@@ -81,7 +81,7 @@ pub(crate) struct Envelope {
 
 /// Reads a reply body. The body's API code decides when the body is readable; a non-2xx status
 /// with an unreadable body is [`VerbaError::Http`].
-pub fn parse_reply(
+pub fn parse_delete_call_response(
     body: &str,
     response_type: ResponseType,
     http_status: u16,
@@ -90,11 +90,16 @@ pub fn parse_reply(
 }
 
 impl DeleteCallParams {
-    /// Reads the reply to this request: [`parse_reply`] in its response type, with every text
+    /// Reads the reply to this request: [`parse_delete_call_response`] in its response type, with every text
     /// from the recorder that an error carries scrubbed of this request's key and token.
     pub fn read_reply(&self, body: &str, http_status: u16) -> Result<DeleteCallResult, VerbaError> {
         let secrets = self.secrets();
-        read(body, self.response_type, http_status, &Secrets::new(&secrets))
+        read(
+            body,
+            self.response_type,
+            http_status,
+            &Secrets::new(&secrets),
+        )
     }
 }
 

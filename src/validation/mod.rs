@@ -2,14 +2,14 @@
 //! form feedback) and the whole request ([`validate`]).
 //!
 //! ```
-//! use verba_api::{validate, DeleteCallOptions, Selector};
+//! use verba_api::{validate_delete_call, DeleteCallOptions, Selector};
 //!
 //! let options = DeleteCallOptions::new()
 //!     .with("baseUrl", "https://recorder.example.com")
 //!     .with("apiKey", "{74C8EEA0-50C6-40B2-9F3E-252ED501C3C8}")
 //!     .with("extension", "+36 (1) 234-5678")
 //!     .with("status", "Ongoing, next");
-//! let params = validate(&options).unwrap();
+//! let params = validate_delete_call(&options).unwrap();
 //! assert_eq!(params.api_key, "74C8EEA0-50C6-40B2-9F3E-252ED501C3C8");
 //! assert_eq!(params.selector.value(), "+3612345678");
 //! assert_eq!(params.endpoint, "https://recorder.example.com/verba/api");
@@ -58,7 +58,9 @@ pub fn validate_parameter(name: &str, value: &OptionValue) -> Vec<ValidationIssu
 
 /// Checks a whole set of options and returns the request they describe, or every issue found
 /// (all of them, not just the first, so a form can mark each field at once).
-pub fn validate(options: &DeleteCallOptions) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
+pub fn validate_delete_call(
+    options: &DeleteCallOptions,
+) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
     let mut issues = Vec::new();
     for name in options.unknown_names() {
         issues.push(unknown_option(name));

@@ -2,10 +2,10 @@
 //! (absent, `undefined`, `null` or `""`), `Ok(Some(normalized))` for a valid one.
 
 use crate::base_url::BaseUrlProblem;
-use crate::issue::{IssueCode, ValidationIssue};
 use crate::field::Field;
+use crate::issue::{IssueCode, ValidationIssue};
 use crate::options::{OptionValue, is_whole};
-use crate::params::{HttpMethod, ResponseType, Status};
+use crate::params::{HttpMethod, ResponseType, StatusValue};
 
 /// What a rule gives: the normalized value if present and valid.
 pub(crate) type Checked<T> = Result<Option<T>, ValidationIssue>;
@@ -203,7 +203,7 @@ pub(crate) fn extension(raw: &OptionValue) -> Checked<String> {
 }
 
 /// `status`: a comma-separated list (or an array) of `ongoing`, `next`, `last`.
-pub(crate) fn status(raw: &OptionValue) -> Checked<Vec<Status>> {
+pub(crate) fn status(raw: &OptionValue) -> Checked<Vec<StatusValue>> {
     let items: Vec<&str> = match raw {
         OptionValue::List(values) if values.is_empty() => return Ok(None),
         OptionValue::List(values) => {
@@ -239,7 +239,7 @@ pub(crate) fn status(raw: &OptionValue) -> Checked<Vec<Status>> {
                 &["status ", why],
             ))
         };
-        match Status::parse(item.trim()) {
+        match StatusValue::parse(item.trim()) {
             Some(status) if statuses.contains(&status) => {
                 return invalid("must not name the same value twice.");
             }

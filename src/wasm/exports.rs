@@ -9,12 +9,10 @@ use crate::error::{Secrets, VerbaError};
 use crate::issue::{IssueCode, ValidationIssue};
 use crate::options::is_whole;
 use crate::params::{DeleteCallParams, ResponseType};
-use crate::reply::parse_reply;
 use crate::report::ValidationReport;
-use crate::request::build_request;
-use crate::validation::{validate, validate_parameter};
-use wasm_bindgen::{JsCast, JsValue};
+use crate::{reply, request, validation};
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Whether `value` is an instance of the package's JavaScript `VerbaError` class.
 pub fn is_verba_error(value: &JsValue) -> bool {
@@ -24,7 +22,7 @@ pub fn is_verba_error(value: &JsValue) -> bool {
 /// Validates the options, or gives every issue.
 fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
     let options = input::options(options).map_err(|issue| vec![issue])?;
-    validate(&options)
+    validation::validate_delete_call(&options)
 }
 
 fn validation_error(issues: Vec<ValidationIssue>) -> JsValue {
@@ -40,7 +38,7 @@ pub async fn delete_call(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let params = checked(&options).map_err(validation_error)?;
-    let request = build_request(&params);
+    let request = request::build_delete_call_request(&params);
     match transport::send(&request, input::signal(&options), params.timeout_ms).await {
         Ok(reply) => params
             .read_reply(&reply.body, reply.status)
@@ -78,7 +76,7 @@ pub fn validate_parameter_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsValue {
     let issues = match input::parameter(&name, &value) {
-        Some((name, value)) => validate_parameter(&name, &value),
+        Some((name, value)) => validation::validate_parameter(&name, &value),
         None => vec![ValidationIssue {
             field: String::new(),
             code: IssueCode::InvalidType,
@@ -97,7 +95,7 @@ pub fn build_delete_call_request(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let params = checked(&options).map_err(validation_error)?;
-    Ok(to_js(&build_request(&params)))
+    Ok(to_js(&request::build_delete_call_request(&params)))
 }
 
 /// Reads a DeleteCall reply the caller fetched itself, with the same rules as `deleteCall`:
@@ -159,7 +157,7 @@ pub fn parse_delete_call_response(
     if !issues.is_empty() {
         return Err(validation_error(issues));
     }
-    parse_reply(&text, response_type, http_status)
+    reply::parse_delete_call_response(&text, response_type, http_status)
         .map(|result| to_js(&result))
         .map_err(|error| error_value(&error, JsValue::UNDEFINED))
 }

@@ -65,8 +65,8 @@ impl AbortGuard {
             let internal = controller.clone();
             let on_abort = Closure::<dyn FnMut()>::new(move || internal.abort());
             // Adding a listener to an AbortSignal cannot fail.
-            let _ = signal
-                .add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            let _ =
+                signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
             (signal, on_abort)
         });
         let timed_out = Rc::new(Cell::new(false));

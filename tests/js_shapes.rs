@@ -1,0 +1,149 @@
+//! The JavaScript shapes, derived from the Rust types with serde: options read from JSON the
+//! way serde-wasm-bindgen reads a JavaScript object, and reports, requests and results written
+//! as JSON, which has the same shapes serde-wasm-bindgen builds (`null` for `None`, absent
+//! optional members, plain objects for maps).
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
+
+use serde_json::{Value, json};
+use verba_api::{
+    DeleteCallOptions, Field, OptionValue, ResponseType, ValidationReport,
+    build_delete_call_request, parse_delete_call_response, validate_delete_call,
+};
+
+const KEY: &str = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
+const TOKEN: &str = "09835e02-6c10-11e0-bb22-ba324924019b";
+
+fn options(json: &str) -> DeleteCallOptions<'_> {
+    serde_json::from_str(json).expect("a JSON object")
+}
+
+fn report(json: &str) -> Value {
+    let options = options(json);
+    serde_json::to_value(ValidationReport::from(&validate_delete_call(&options)))
+        .expect("serializable")
+}
+
+#[test]
+fn options_keep_each_values_type_and_every_unknown_name() {
+    let read = options(
+        r#"{"apiKey": "k", "platformCallID": 7, "status": ["last", 3], "token": null,
+            "allowInsecureHttp": true, "method": {"a": 1}, "callId": "x", "x y": [1]}"#,
+    );
+    assert_eq!(read.get(Field::ApiKey), &OptionValue::from("k"));
+    assert_eq!(read.get(Field::PlatformCallId), &OptionValue::Number(7.0));
+    assert_eq!(
+        read.get(Field::Status),
+        &OptionValue::List(vec!["last".into(), OptionValue::Number(3.0)])
+    );
+    assert_eq!(read.get(Field::Token), &OptionValue::Null);
+    assert_eq!(read.get(Field::AllowInsecureHttp), &OptionValue::Bool(true));
+    assert_eq!(read.get(Field::Method), &OptionValue::Other("an object"));
+    assert_eq!(read.get(Field::CallId), &OptionValue::Absent);
+    assert_eq!(read.unknown_names(), ["callId", "x y"]);
+}
+
+#[test]
+fn a_valid_report_has_every_normalized_member_and_no_absent_selector() {
+    let shape = report(&format!(
+        r#"{{"baseUrl": "https://recorder.example.com", "apiKey": "{{{KEY}}}", "token": "{TOKEN}",
+            "extension": "+36 (1) 234-5678", "status": "Last, ongoing", "timeoutMs": 0}}"#
+    ));
+    assert_eq!(
+        shape,
+        json!({
+            "valid": true,
+            "issues": [],
+            "normalized": {
+                "apiKey": KEY,
+                "token": TOKEN,
+                "extension": "+3612345678",
+                "status": "last,ongoing",
+                "responseType": "XML",
+                "baseUrl": "https://recorder.example.com/verba/api",
+                "method": "POST",
+                "timeoutMs": 0,
+                "allowInsecureHttp": false
+            }
+        })
+    );
+}
+
+#[test]
+fn an_invalid_report_has_null_normalized_and_issues_as_objects() {
+    let shape = report(r#"{"baseUrl": "https://recorder.example.com", "callId": "x"}"#);
+    assert_eq!(shape["valid"], json!(false));
+    assert_eq!(shape["normalized"], Value::Null);
+    let issues = shape["issues"].as_array().expect("an array");
+    let codes: Vec<(&str, &str)> = issues
+        .iter()
+        .map(|issue| {
+            let keys: Vec<&String> = issue.as_object().expect("an object").keys().collect();
+            assert_eq!(keys, ["code", "field", "message"], "{issue}");
+            (
+                issue["field"].as_str().unwrap_or_default(),
+                issue["code"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("callId", "unknown_option"),
+            ("apiKey", "required"),
+            ("selector", "missing_selector")
+        ]
+    );
+}
+
+#[test]
+fn built_requests_have_headers_as_an_object_and_a_null_body_for_get() {
+    let post = format!(
+        r#"{{"baseUrl": "https://recorder.example.com", "apiKey": "{KEY}", "nativeID": "N-1"}}"#
+    );
+    let post = options(&post);
+    let shape = serde_json::to_value(build_delete_call_request(
+        &validate_delete_call(&post).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(shape["method"], json!("POST"));
+    assert_eq!(
+        shape["headers"],
+        json!({"Content-Type": "application/x-www-form-urlencoded"})
+    );
+    assert!(shape["body"].as_str().unwrap().contains("nativeID=N-1"));
+    assert!(!shape["preview"].as_str().unwrap().contains("252ed501c3c8"));
+
+    let get = format!(
+        r#"{{"baseUrl": "https://recorder.example.com", "apiKey": "{KEY}", "nativeID": "N-1",
+            "method": "get"}}"#
+    );
+    let get = options(&get);
+    let shape = serde_json::to_value(build_delete_call_request(
+        &validate_delete_call(&get).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(shape["method"], json!("GET"));
+    assert_eq!(shape["body"], Value::Null);
+    assert_eq!(shape["headers"], json!({}));
+}
+
+#[test]
+fn results_carry_the_constant_members_and_raw_only_for_text_and_html() {
+    let xml = parse_delete_call_response(
+        r#"<VerbaApi><Response code="0" type="DeleteCall"/></VerbaApi>"#,
+        ResponseType::Xml,
+        200,
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_value(xml).unwrap(),
+        json!({
+            "ok": true, "code": 0, "action": "DeleteCall", "message": null,
+            "responseType": "XML", "httpStatus": 200
+        })
+    );
+    let text = parse_delete_call_response("OK", ResponseType::Text, 200).unwrap();
+    let shape = serde_json::to_value(text).unwrap();
+    assert_eq!(shape["raw"], json!("OK"));
+    assert_eq!(shape["responseType"], json!("TEXT"));
+}
