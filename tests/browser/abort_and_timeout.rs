@@ -25,7 +25,7 @@ async fn a_slow_recorder_gives_timeout() {
 #[wasm_bindgen_test]
 async fn timeout_zero_waits_for_a_slow_answer() {
     reset(&fixture(1, &[], 1200)).await;
-    verba_api::delete_call(slow_delete(&[("timeoutMs", 0.into())]))
+    verba_api::js::delete_call(slow_delete(&[("timeoutMs", 0.into())]))
         .await
         .expect("no timeout means the slow answer arrives");
     assert!(calls().await.is_empty());
@@ -36,7 +36,7 @@ async fn a_caller_abort_rejects_with_the_signals_reason_unchanged() {
     reset(&fixture(1, &[], 3000)).await;
     let controller = AbortController::new().expect("AbortController");
     let reason = js_sys::Object::new();
-    let pending = verba_api::delete_call(slow_delete(&[("signal", controller.signal().into())]));
+    let pending = verba_api::js::delete_call(slow_delete(&[("signal", controller.signal().into())]));
     let abort_later = async {
         sleep(150).await;
         controller.abort_with_reason(&reason);
@@ -53,7 +53,7 @@ async fn a_caller_abort_rejects_with_the_signals_reason_unchanged() {
 async fn a_default_abort_rejects_with_an_abort_error_domexception() {
     reset(&fixture(1, &[], 3000)).await;
     let controller = AbortController::new().expect("AbortController");
-    let pending = verba_api::delete_call(slow_delete(&[
+    let pending = verba_api::js::delete_call(slow_delete(&[
         ("signal", controller.signal().into()),
         ("timeoutMs", 10_000.into()),
     ]));
@@ -65,7 +65,7 @@ async fn a_default_abort_rejects_with_an_abort_error_domexception() {
     let error = outcome.expect_err("aborted");
     assert!(error.is_instance_of::<web_sys::DomException>(), "{error:?}");
     assert_eq!(text(&error, "name"), "AbortError");
-    assert!(!verba_api::is_verba_error(&error));
+    assert!(!verba_api::js::is_verba_error(&error));
 }
 
 #[wasm_bindgen_test]

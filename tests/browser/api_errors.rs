@@ -90,7 +90,7 @@ async fn a_code_1_reply_fetched_by_the_caller_parses_to_api_error() {
     // The client never sends a malformed request, so provoke code 1 with a raw one.
     let (status, body) =
         raw_api_get("action=NoSuchAction&apiKey=1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9").await;
-    let error = verba_api::parse_delete_call_response(
+    let error = verba_api::js::parse_delete_call_response(
         body.into(),
         Some("XML".into()),
         Some(f64::from(status).into()),

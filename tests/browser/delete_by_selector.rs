@@ -45,7 +45,7 @@ async fn each_selector_method_and_response_type_deletes_exactly_that_call() {
                     pairs.push(("status", JsValue::from_str("last")));
                 }
                 let what = format!("{selector} {method} {response_type}");
-                let result = verba_api::delete_call(options(&pairs))
+                let result = verba_api::js::delete_call(options(&pairs))
                     .await
                     .unwrap_or_else(|error| {
                         panic!("{what}: rejected with {:?}", get(&error, "message"))
@@ -78,7 +78,7 @@ async fn each_selector_method_and_response_type_deletes_exactly_that_call() {
 async fn an_ongoing_call_is_marked_for_deletion_and_stays_listed() {
     let ongoing = r#"{"callID":"0a0a0a0a-0000-4000-8000-000000000001","participants":["4400"],"state":"ongoing","startOffsetS":-60}"#;
     reset(&fixture(2, &[ongoing.to_owned()], 0)).await;
-    let result = verba_api::delete_call(options(&[
+    let result = verba_api::js::delete_call(options(&[
         ("apiKey", OPEN_KEY.into()),
         ("extension", "44-00".into()),
         ("status", "ongoing".into()),
@@ -98,7 +98,7 @@ async fn status_combinations_reach_the_recorder_as_one_list() {
     let next = r#"{"callID":"0b0b0b0b-0000-4000-8000-000000000002","participants":["+3612345678"],"state":"scheduled","startOffsetS":20}"#;
     reset(&fixture(1, &[next.to_owned()], 0)).await;
     let status = js_sys::Array::of2(&"Ongoing".into(), &" next".into());
-    verba_api::delete_call(options(&[
+    verba_api::js::delete_call(options(&[
         ("apiKey", OPEN_KEY.into()),
         ("extension", "+36 1 234 5678".into()),
         ("status", status.into()),

@@ -156,7 +156,7 @@ pub fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 
 /// Awaits `deleteCall` and expects a rejection.
 pub async fn rejection(options: JsValue) -> JsValue {
-    match verba_api::delete_call(options).await {
+    match verba_api::js::delete_call(options).await {
         Ok(result) => panic!("expected a rejection, got {:?}", JSON::stringify(&result)),
         Err(error) => error,
     }
@@ -165,7 +165,7 @@ pub async fn rejection(options: JsValue) -> JsValue {
 /// Asserts a `VerbaError` with `code`, and that its message holds no secret.
 pub fn assert_verba_error(error: &JsValue, code: &str) {
     assert!(
-        verba_api::is_verba_error(error),
+        verba_api::js::is_verba_error(error),
         "not a VerbaError: {error:?}"
     );
     assert!(

@@ -55,7 +55,7 @@ async fn post_keeps_credentials_out_of_the_url_and_get_follows_the_vendor_sample
             ("status", "last".into()),
         ])
     };
-    verba_api::delete_call(delete("POST", 0))
+    verba_api::js::delete_call(delete("POST", 0))
         .await
         .expect("POST delete");
     let (_, post) = requests().await;
@@ -69,7 +69,7 @@ async fn post_keeps_credentials_out_of_the_url_and_get_follows_the_vendor_sample
         "application/x-www-form-urlencoded"
     );
 
-    verba_api::delete_call(delete("GET", 1))
+    verba_api::js::delete_call(delete("GET", 1))
         .await
         .expect("GET delete");
     let (count, get_request) = requests().await;
@@ -116,11 +116,11 @@ fn validate_delete_call_never_throws_and_normalizes() {
         JsValue::from(5),
         js_sys::Array::new().into(),
     ] {
-        let report = verba_api::validate_delete_call(odd);
+        let report = verba_api::js::validate_delete_call(odd);
         assert_eq!(get(&report, "valid").as_bool(), Some(false));
         assert!(get(&report, "normalized").is_null());
     }
-    let report = verba_api::validate_delete_call(options(&[
+    let report = verba_api::js::validate_delete_call(options(&[
         ("apiKey", "{6F1C3A52-8D4E-4B7A-9C21-0E5F7D8A9B10}".into()),
         ("extension", "+36 (1) 234-5678".into()),
         ("status", "Last, ONGOING".into()),
@@ -145,7 +145,7 @@ fn validate_delete_call_never_throws_and_normalizes() {
 
 #[wasm_bindgen_test]
 fn a_relative_base_url_resolves_against_the_page() {
-    let report = verba_api::validate_delete_call(options(&[
+    let report = verba_api::js::validate_delete_call(options(&[
         ("baseUrl", "/recorder/".into()),
         ("apiKey", OPEN_KEY.into()),
         ("callID", call_id(0).into()),
@@ -159,6 +159,6 @@ fn a_relative_base_url_resolves_against_the_page() {
         text(&get(&report, "normalized"), "baseUrl"),
         format!("{origin}/recorder/verba/api")
     );
-    let issues = verba_api::validate_parameter_js("baseUrl".into(), "/recorder".into());
+    let issues = verba_api::js::validate_parameter_js("baseUrl".into(), "/recorder".into());
     assert_eq!(js_sys::Array::from(&issues).length(), 0);
 }
