@@ -2,6 +2,9 @@
 //!
 //! Run by `make test-browser`, which starts an emulator on a free port and passes its URL in
 //! `VERBA_EMULATOR_URL` (read at compile time), and a closed port's URL in `VERBA_CLOSED_URL`.
+//!
+//! `tests/browser_worker/` runs these same modules in a dedicated worker: tests and helpers use
+//! only what a worker has too (`js_sys::global()`, never `window` or `document`).
 #![cfg(target_arch = "wasm32")]
 
 mod abort_and_timeout;
