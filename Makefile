@@ -116,9 +116,11 @@ test-types: pkg setup-npm
 test-size: pkg
 	node tests/support/check-size.mjs $(PKG)
 
-# Each browser test file runs in headless Chromium against its own emulator on a free port.
+# The browser tests (tests/browser/) run in headless Chromium twice, in a page (--test browser) and
+# in a dedicated module worker (--test browser_worker, the same modules), then in Node (--test
+# node, all but page_location), one after the other against one emulator on a free port.
 test-browser: emulator-bin setup-wasm-bindgen setup-chromium
-	tests/support/with-emulator.sh cargo test -p verba-api --target $(WASM_TARGET) --test browser
+	tests/support/with-emulator.sh cargo test -p verba-api --target $(WASM_TARGET) --test browser --test browser_worker --test node
 
 test-e2e: pkg emulator-bin setup-npm setup-chromium
 	tests/support/with-emulator.sh node tests/e2e/demo-page.test.mjs

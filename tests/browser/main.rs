@@ -2,11 +2,16 @@
 //!
 //! Run by `make test-browser`, which starts an emulator on a free port and passes its URL in
 //! `VERBA_EMULATOR_URL` (read at compile time), and a closed port's URL in `VERBA_CLOSED_URL`.
+//!
+//! `tests/browser_worker/` runs these same modules in a dedicated worker, and `tests/node/` all
+//! but `page_location` in Node: tests and helpers use only what a worker and Node have too
+//! (`js_sys::global()`, fetch, AbortController; never `window` or `document`).
 #![cfg(target_arch = "wasm32")]
 
 mod abort_and_timeout;
 mod api_errors;
 mod delete_by_selector;
+mod page_location;
 mod support;
 mod transport;
 

@@ -142,23 +142,3 @@ fn validate_delete_call_never_throws_and_normalizes() {
         format!("{}/verba/api", emulator())
     );
 }
-
-#[wasm_bindgen_test]
-fn a_relative_base_url_resolves_against_the_page() {
-    let report = verba_api::js::validate_delete_call(options(&[
-        ("baseUrl", "/recorder/".into()),
-        ("apiKey", OPEN_KEY.into()),
-        ("callID", call_id(0).into()),
-    ]));
-    let origin = web_sys::window()
-        .expect("window")
-        .location()
-        .origin()
-        .expect("origin");
-    assert_eq!(
-        text(&get(&report, "normalized"), "baseUrl"),
-        format!("{origin}/recorder/verba/api")
-    );
-    let issues = verba_api::js::validate_parameter_js("baseUrl".into(), "/recorder".into());
-    assert_eq!(js_sys::Array::from(&issues).length(), 0);
-}
