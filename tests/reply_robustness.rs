@@ -84,6 +84,86 @@ fn malformed_xml_is_a_parse_error() {
     }
 }
 
+#[test]
+fn what_the_former_tokenizer_refused_is_still_refused() {
+    // quick-xml checks none of these; the XML reader does, as xmlparser did.
+    for body in [
+        "<VerbaApi><?xml version=\"1.0\"?><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<!-- c --><?xml version=\"1.0\"?><VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<?xml encoding=\"UTF-8\"?><VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi><!DOCTYPE x><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<!DOCTYPE x><!DOCTYPE y><VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<!doctype x><VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "text<VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "&amp;<VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<![CDATA[x]]><VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi><1a/><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi><a:b:c/><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi><<Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi><Response code=\"0\" type=\"DeleteCall\" a<b=\"\"/></VerbaApi>",
+        "<VerbaApi><Response code=\"0\" type=\"Delete<Call\"/></VerbaApi>",
+        "<VerbaApi>]]><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi>&x]]>y;<Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi>\u{1}<Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi><Response code=\"0\" type=\"DeleteCall\u{0}\"/></VerbaApi>",
+        "<VerbaApi>\u{fffe}<Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi><!-- a -- b --><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+        "<VerbaApi><!-- a ---><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
+    ] {
+        let result = parse_reply(body, ResponseType::Xml, 200);
+        assert_eq!(
+            code(&result),
+            Some(ErrorCode::Parse),
+            "{body:?}: {result:?}"
+        );
+    }
+}
+
+#[test]
+fn a_signed_character_reference_is_no_reference() {
+    // `u32::from_str_radix` takes a sign; a character reference has none. Before quick-xml the
+    // reader resolved `&#x+30;` to `0`.
+    let body = "<VerbaApi><Response code=\"&#x+30;\" type=\"DeleteCall\"/></VerbaApi>";
+    assert_eq!(
+        code(&parse_reply(body, ResponseType::Xml, 200)),
+        Some(ErrorCode::Parse)
+    );
+    let body = "<VerbaApi><Response code=\"2\"><ErrorMessage>&#x+41;&#+65;</ErrorMessage></Response></VerbaApi>";
+    match parse_reply(body, ResponseType::Xml, 200) {
+        Err(VerbaError::CallNotFound { server_message, .. }) => {
+            assert_eq!(server_message.as_deref(), Some("&#x+41;&#+65;"))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn damaged_text_after_a_complete_response_is_dropped_whole() {
+    // The text between two pieces of markup is one piece: damage anywhere in it drops all of it.
+    for (body, message) in [
+        (
+            "<VerbaApi><Response code=\"2\"/><ErrorMessage>a&amp;b]]>c</ErrorMessage></VerbaApi>",
+            None,
+        ),
+        (
+            "<VerbaApi><Response code=\"2\"/><ErrorMessage>kept<!-- -->a&amp;]]></ErrorMessage></VerbaApi>",
+            Some("kept"),
+        ),
+        (
+            "<VerbaApi><Response code=\"2\"/><ErrorMessage>kept<![CDATA[ too]]>a\u{1}</ErrorMessage></VerbaApi>",
+            Some("kept too"),
+        ),
+    ] {
+        let result = parse_reply(body, ResponseType::Xml, 200);
+        match result {
+            Err(VerbaError::CallNotFound { server_message, .. }) => {
+                assert_eq!(server_message.as_deref(), message, "{body:?}")
+            }
+            other => panic!("{body:?}: {other:?}"),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Truncation: a reply cut short never reads as a success it does not state
 
@@ -224,6 +304,241 @@ fn deep_json_nesting_does_not_overflow() {
         assert!(body.len() < MAX_REPLY_BYTES);
         let result = parse_reply(&body, ResponseType::Json, 200);
         assert_eq!(code(&result), Some(ErrorCode::Parse), "{result:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linear time: replies of about 1 MiB built to make a quadratic step show. There is no timing
+// assertion; a regression makes these tests hang instead of finishing in a blink.
+
+/// `head`, then `unit` as often as fits, then `tail`: at most [`MAX_REPLY_BYTES`] in all.
+fn filled(head: &str, unit: &str, tail: &str) -> (String, usize) {
+    let count = (MAX_REPLY_BYTES - head.len() - tail.len()) / unit.len();
+    let body = [head, &unit.repeat(count), tail].concat();
+    assert!(body.len() <= MAX_REPLY_BYTES && body.len() > MAX_REPLY_BYTES - unit.len() - 1);
+    (body, count)
+}
+
+fn xml_reply(body: &str) -> Result<verba_api::DeleteCallOutcome, VerbaError> {
+    parse_reply(body, ResponseType::Xml, 200)
+}
+
+fn server_message(result: Result<verba_api::DeleteCallOutcome, VerbaError>) -> Option<String> {
+    match result {
+        Err(VerbaError::CallNotFound { server_message, .. }) => server_message,
+        other => panic!("expected CALL_NOT_FOUND, got {:?}", other.map(|o| o.code)),
+    }
+}
+
+#[test]
+fn a_run_of_ampersands_in_an_attribute_is_read_in_linear_time() {
+    // Each `&` opens a reference that never closes: a decoder that looks for `;` in all of the
+    // rest is quadratic here.
+    let (body, _) = filled(
+        "<VerbaApi><Response code=\"2\" type=\"",
+        "&",
+        "\"/></VerbaApi>",
+    );
+    assert_eq!(server_message(xml_reply(&body)), None);
+
+    let (body, _) = filled("<VerbaApi><Response code=\"", "&", "\"/></VerbaApi>");
+    assert_eq!(code(&xml_reply(&body)), Some(ErrorCode::Parse));
+}
+
+#[test]
+fn almost_references_in_an_attribute_are_read_in_linear_time() {
+    // `&#` and `&#x` followed by digits, never a `;` in reach.
+    let (body, _) = filled(
+        "<VerbaApi><Response code=\"2\" type=\"",
+        "&#x10FFFF&#1",
+        "\"/></VerbaApi>",
+    );
+    assert_eq!(server_message(xml_reply(&body)), None);
+
+    // And one `;` at the very end, after all of them.
+    let (body, _) = filled(
+        "<VerbaApi><Response code=\"2\" type=\"",
+        "&",
+        ";\"/></VerbaApi>",
+    );
+    assert_eq!(server_message(xml_reply(&body)), None);
+}
+
+#[test]
+fn a_run_of_ampersands_in_the_error_message_is_read_in_linear_time() {
+    let (body, count) = filled(
+        "<VerbaApi><Response code=\"2\"><ErrorMessage>",
+        "&",
+        "</ErrorMessage></Response></VerbaApi>",
+    );
+    assert_eq!(server_message(xml_reply(&body)), Some("&".repeat(count)));
+
+    // After a complete Response, and never closed.
+    let (body, count) = filled("<VerbaApi><Response code=\"2\"/><ErrorMessage>", "&", "");
+    assert_eq!(server_message(xml_reply(&body)), Some("&".repeat(count)));
+}
+
+#[test]
+fn a_run_of_ampersands_then_one_semicolon_in_the_error_message_is_read_in_linear_time() {
+    let (body, count) = filled(
+        "<VerbaApi><Response code=\"2\"><ErrorMessage>",
+        "&",
+        ";\r\n</ErrorMessage></Response></VerbaApi>",
+    );
+    let message = server_message(xml_reply(&body)).unwrap();
+    assert_eq!(message.len(), count + 1);
+    assert!(
+        message.ends_with("&;"),
+        "the last `&` and the `;` are one unknown reference"
+    );
+}
+
+#[test]
+fn many_references_and_line_ends_in_the_error_message_are_read_in_linear_time() {
+    let head = "<VerbaApi><Response code=\"2\"><ErrorMessage>";
+    let tail = "</ErrorMessage></Response></VerbaApi>";
+    let (body, count) = filled(head, "&amp;", tail);
+    assert_eq!(server_message(xml_reply(&body)), Some("&".repeat(count)));
+
+    let (body, count) = filled(head, "&e;", tail);
+    assert_eq!(server_message(xml_reply(&body)), Some("&e;".repeat(count)));
+
+    let (body, count) = filled(head, "a\r\nb\r", tail);
+    let message = server_message(xml_reply(&body)).unwrap();
+    assert_eq!(
+        message.len(),
+        4 * count - 1,
+        "CRLF and CR each became one LF"
+    );
+    assert!(!message.contains('\r'));
+}
+
+#[test]
+fn a_huge_attribute_or_many_attributes_are_read_in_linear_time() {
+    let (body, _) = filled(
+        "<VerbaApi><Response code=\"2\" pad=\"",
+        "x",
+        "\"/></VerbaApi>",
+    );
+    assert_eq!(server_message(xml_reply(&body)), None);
+
+    let (body, count) = filled("<VerbaApi><Response code=\" ", " ", "2 \"/></VerbaApi>");
+    assert!(count > 1_000_000);
+    assert_eq!(server_message(xml_reply(&body)), None);
+
+    // Many attributes, repeated ones among them on an element that is not the Response.
+    let (body, _) = filled(
+        "<VerbaApi><Response code=\"2\"/><Info",
+        " a=\"\"",
+        "/></VerbaApi>",
+    );
+    assert_eq!(server_message(xml_reply(&body)), None);
+    let (body, count) = filled("<VerbaApi><Response code=\"2\"", " a=''", "/></VerbaApi>");
+    assert!(count > 200_000);
+    assert_eq!(server_message(xml_reply(&body)), None);
+
+    // An attribute value that never ends.
+    let (body, _) = filled("<VerbaApi><Response code=\"2\" pad=\"", "x", "");
+    assert_eq!(code(&xml_reply(&body)), Some(ErrorCode::Parse));
+}
+
+#[test]
+fn deep_nesting_around_the_message_is_read_in_linear_time() {
+    let depth = 100_000;
+    let body = [
+        "<VerbaApi><Response code=\"2\"><ErrorMessage>",
+        &"<b>".repeat(depth),
+        "deep",
+        &"</b>".repeat(depth),
+        "</ErrorMessage></Response></VerbaApi>",
+    ]
+    .concat();
+    assert!(body.len() < MAX_REPLY_BYTES);
+    assert_eq!(server_message(xml_reply(&body)).as_deref(), Some("deep"));
+
+    // Prefixed names close by their local names, as before.
+    let body = [
+        "<VerbaApi><Response code=\"2\">",
+        &"<v:b>".repeat(depth * 9 / 10),
+        &"</w:b>".repeat(depth * 9 / 10),
+        "</Response></VerbaApi>",
+    ]
+    .concat();
+    assert!(body.len() < MAX_REPLY_BYTES);
+    assert_eq!(server_message(xml_reply(&body)), None);
+
+    // Closed one short: the Response never ends.
+    let body = [
+        "<VerbaApi><Response code=\"2\">",
+        &"<b>".repeat(depth),
+        &"</b>".repeat(depth - 1),
+        "</Response></VerbaApi>",
+    ]
+    .concat();
+    assert_eq!(code(&xml_reply(&body)), Some(ErrorCode::Parse));
+}
+
+#[test]
+fn a_very_long_name_is_read_in_linear_time() {
+    let name = "n".repeat(MAX_REPLY_BYTES / 2 - 64);
+    let beside = [
+        "<VerbaApi><Response code=\"2\"/><",
+        &name,
+        "></",
+        &name,
+        "></VerbaApi>",
+    ]
+    .concat();
+    assert!(beside.len() <= MAX_REPLY_BYTES);
+    assert_eq!(server_message(xml_reply(&beside)), None);
+
+    let (root, _) = filled("<", "n", "><Response code=\"0\" type=\"DeleteCall\"/>");
+    assert_eq!(code(&xml_reply(&root)), Some(ErrorCode::Parse));
+
+    let (unclosed, _) = filled("<VerbaApi><", "n", "");
+    assert_eq!(code(&xml_reply(&unclosed)), Some(ErrorCode::Parse));
+
+    let (attribute, _) = filled("<VerbaApi><Response code=\"2\" ", "n", "=\"\"/></VerbaApi>");
+    assert_eq!(server_message(xml_reply(&attribute)), None);
+}
+
+#[test]
+fn many_small_pieces_of_markup_are_read_in_linear_time() {
+    many_small_pieces_in_the_error_message(&["<!---->", "<?p?>", "<![CDATA[]]>"]);
+}
+
+#[test]
+fn many_small_elements_and_references_are_read_in_linear_time() {
+    many_small_pieces_in_the_error_message(&["<a/>", "<a></a>", "&#65;"]);
+}
+
+fn many_small_pieces_in_the_error_message(units: &[&str]) {
+    for unit in units {
+        let (body, _) = filled(
+            "<VerbaApi><Response code=\"2\"><ErrorMessage>",
+            unit,
+            "</ErrorMessage></Response></VerbaApi>",
+        );
+        let result = xml_reply(&body);
+        assert_eq!(code(&result), Some(ErrorCode::CallNotFound), "{unit}");
+    }
+}
+
+#[test]
+fn many_unfinished_pieces_of_markup_are_a_parse_error_in_linear_time() {
+    for unit in [
+        "<",
+        "</",
+        "<!",
+        "<!--",
+        "<?",
+        "<![CDATA[",
+        "]]>",
+        "--",
+        "\u{0}",
+    ] {
+        let (body, _) = filled("<VerbaApi><Response code=\"2\"><ErrorMessage>", unit, "");
+        assert_eq!(code(&xml_reply(&body)), Some(ErrorCode::Parse), "{unit:?}");
     }
 }
 

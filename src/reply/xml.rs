@@ -1,18 +1,36 @@
-//! The XML reply, read with xmlparser's streaming (pull) tokenizer, which needs no standard
-//! library and so keeps the wasm build small.
+//! The XML reply, read with quick-xml's streaming (pull) reader over the borrowed text
+//! (`Reader::from_str`, without its serde or encoding features, which keeps the wasm build
+//! small).
 //!
 //! Tolerant of layout (`Response` self-closing or not, `ErrorMessage` inside or beside it, with
 //! or without attributes, a BOM, no declaration, a broken closing root tag after a complete
 //! `Response`); strict where it matters (root `VerbaApi`, exactly one `Response`, an integer
 //! `code`, matching end tags up to the end of `Response`). DTDs and entity declarations are
 //! never expanded: an unknown entity stays as written.
+//!
+//! quick-xml checks less than the tokenizer this module used before (xmlparser); the checks it
+//! leaves out are made here, so that the same replies are refused: the declaration first or not
+//! at all; before the root only whitespace, comments, processing instructions and one
+//! `DOCTYPE`; names that are XML names (by their ASCII characters); `<` in no attribute value;
+//! `]]>` in no text; no control characters; end tags matched to start tags by local name, the
+//! name elements are known by here.
+//!
+//! Every step is linear in the length of the reply: quick-xml ends a reference at the next `;`,
+//! `&` or `<`, and [`decode`] looks no further than the longest reference it resolves.
 
 use super::{Envelope, parse_code};
-use xmlparser::{ElementEnd, Token, Tokenizer};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use std::mem;
 
 const ROOT: &str = "VerbaApi";
 const RESPONSE: &str = "Response";
 const ERROR_MESSAGE: &str = "ErrorMessage";
+const NOT_WELL_FORMED: &str = "the XML is not well formed.";
+
+/// `&#x10FFFF;`: no reference [`reference`] resolves is longer (`&#1114111;` and `&#x0000FF;`
+/// are as long).
+const LONGEST_REFERENCE: usize = "&#x10FFFF;".len();
 
 /// Where the reader is relative to the `Response` element.
 #[derive(PartialEq)]
@@ -22,128 +40,226 @@ enum ResponseProgress {
     After,
 }
 
+/// The local names of the open elements, outermost first, in one buffer.
+#[derive(Default)]
+struct OpenElements {
+    names: String,
+    starts: Vec<usize>,
+}
+
+impl OpenElements {
+    fn depth(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn push(&mut self, name: &str) {
+        self.starts.push(self.names.len());
+        self.names.push_str(name);
+    }
+
+    /// Closes the innermost element; whether it has the local name given.
+    fn pop_matches(&mut self, name: &str) -> bool {
+        let Some(start) = self.starts.pop() else {
+            return false;
+        };
+        let matches = self.names.get(start..) == Some(name);
+        self.names.truncate(start);
+        matches
+    }
+}
+
 /// The envelope of an XML reply.
 pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
-    let mut open: Vec<&str> = Vec::new();
+    let mut open = OpenElements::default();
     let mut progress = ResponseProgress::Before;
     let mut envelope = Envelope::default();
     let mut code = None;
     let mut message: Option<String> = None;
     let mut message_depth: Option<usize> = None;
-    // The element whose start tag is being read: its local name and depth.
-    let mut starting: Option<(&str, usize)> = None;
-    let mut seen: Vec<&str> = Vec::new();
+    let mut first_event = true;
+    let mut doctype_seen = false;
+    // The length of the message where the current text (between two pieces of markup) began.
+    let mut text_start = 0;
 
-    // A BOM and whitespace before the declaration are tolerated (the declaration must be first
-    // for the tokenizer).
+    // A BOM and whitespace before the declaration are tolerated (the declaration must be the
+    // first event).
     let body = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    for token in Tokenizer::from(body) {
-        let token = match token {
-            Ok(token) => token,
-            // A complete Response is all the reply has to say; trailing damage (one vendor
-            // sample closes the root with `<VerbaApi>`) does not change it.
-            Err(_) if progress == ResponseProgress::After => break,
-            Err(_) => return Err("the XML is not well formed."),
+    let mut reader = Reader::from_str(body);
+    let config = reader.config_mut();
+    // A lone `&` in text stays as written (a Text event), as an unknown reference does.
+    config.allow_dangling_amp = true;
+    // End tags are matched by local name below; quick-xml compares the prefixed names.
+    config.check_end_names = false;
+    config.check_comments = true;
+
+    // A complete Response is all the reply has to say: once it is read, damage (one vendor
+    // sample closes the root with `<VerbaApi>`) ends the reading instead of failing it.
+    macro_rules! malformed {
+        ($read:lifetime) => {
+            if progress == ResponseProgress::After {
+                break $read;
+            } else {
+                return Err(NOT_WELL_FORMED);
+            }
         };
-        match token {
-            Token::ElementStart { local, .. } => {
-                let name = local.as_str();
-                let depth = open.len();
+    }
+
+    'read: loop {
+        // Where the event starts: no byte is skipped between events.
+        let event_start = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let Ok(event) = reader.read_event() else {
+            malformed!('read)
+        };
+        let is_first_event = mem::replace(&mut first_event, false);
+        let is_text = matches!(event, Event::Text(_) | Event::GeneralRef(_));
+        if breaks_xml_rules(&event, is_text) {
+            // The text between two pieces of markup counts as one: none of it is kept.
+            if let (true, Some(message)) = (is_text, &mut message) {
+                message.truncate(text_start);
+            }
+            malformed!('read)
+        }
+        let depth = open.depth();
+        match event {
+            Event::Start(ref element) | Event::Empty(ref element) => {
+                let is_empty = matches!(event, Event::Empty(_));
+                if !is_qname(element.name().as_ref()) {
+                    malformed!('read)
+                }
+                let name = element.local_name().into_inner();
                 if depth == 0 && name != ROOT {
-                    if progress == ResponseProgress::After {
-                        break;
-                    }
                     return Err("the root element is not VerbaApi.");
                 }
-                if depth == 1 && name == RESPONSE && progress != ResponseProgress::Before {
+                let is_response = depth == 1 && name == RESPONSE;
+                if is_response && progress != ResponseProgress::Before {
                     return Err("the reply has more than one Response.");
                 }
-                starting = Some((name, depth));
-            }
-            Token::Attribute { local, value, .. } => {
-                if let Some((RESPONSE, 1)) = starting {
-                    match local.as_str() {
-                        // A repeated attribute is not well formed, and two codes are ambiguous.
-                        "code" | "type" if seen.contains(&local.as_str()) => {
-                            return Err("the Response element repeats an attribute.");
+                // Every element's attributes are read, so that a malformed one is noticed; only
+                // the Response's `code` and `type` are kept. quick-xml's duplicate check stays
+                // off: it would refuse repeats on any element, and only these two matter.
+                let (mut seen_code, mut seen_type) = (false, false);
+                for attribute in element.attributes().with_checks(false) {
+                    let attribute = match attribute {
+                        Ok(attribute)
+                            if is_qname(attribute.key.as_ref())
+                                && !attribute.value.contains('<') =>
+                        {
+                            attribute
                         }
-                        "code" => {
-                            seen.push("code");
-                            let value = decode(value.as_str());
-                            code = Some(
-                                parse_code(&value).ok_or("the Response code is not an integer.")?,
-                            );
-                        }
-                        "type" => {
-                            seen.push("type");
-                            envelope.action = Some(decode(value.as_str()).trim().to_owned());
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            Token::ElementEnd { end, .. } => match end {
-                ElementEnd::Open | ElementEnd::Empty => {
-                    let Some((name, depth)) = starting.take() else {
-                        continue;
+                        _ => malformed!('read),
                     };
-                    let is_empty = matches!(end, ElementEnd::Empty);
-                    if depth == 0 && is_empty {
-                        return Err("the VerbaApi element is empty: there is no Response.");
+                    if !is_response {
+                        continue;
                     }
-                    if depth == 1 && name == RESPONSE {
-                        envelope.code =
-                            code.ok_or("the Response element has no code attribute.")?;
-                        progress = if is_empty {
-                            ResponseProgress::After
-                        } else {
-                            ResponseProgress::Inside
-                        };
-                    } else if name == ERROR_MESSAGE && message.is_none() {
-                        let in_place = match progress {
-                            ResponseProgress::Inside => depth == 2,
-                            ResponseProgress::After => depth == 1,
-                            ResponseProgress::Before => false,
-                        };
-                        if in_place {
-                            message = Some(String::new());
-                            message_depth = (!is_empty).then_some(depth);
-                        }
+                    let key = attribute.key.local_name().into_inner();
+                    let seen = match key {
+                        "code" => &mut seen_code,
+                        "type" => &mut seen_type,
+                        _ => continue,
+                    };
+                    // A repeated attribute is not well formed, and two codes are ambiguous.
+                    if mem::replace(seen, true) {
+                        return Err("the Response element repeats an attribute.");
                     }
-                    if !is_empty {
-                        open.push(name);
+                    let value = decode(&attribute.value);
+                    if key == "code" {
+                        code =
+                            Some(parse_code(&value).ok_or("the Response code is not an integer.")?);
+                    } else {
+                        envelope.action = Some(value.trim().to_owned());
                     }
                 }
-                ElementEnd::Close(_, local) => {
-                    if open.pop() != Some(local.as_str()) {
-                        if progress == ResponseProgress::After {
-                            break;
-                        }
-                        return Err("the XML is not well formed.");
-                    }
-                    let depth = open.len();
-                    if message_depth == Some(depth) {
-                        message_depth = None;
-                    }
-                    if progress == ResponseProgress::Inside && depth == 1 {
-                        progress = ResponseProgress::After;
-                    }
-                    if depth == 0 {
-                        break;
+                if depth == 0 && is_empty {
+                    return Err("the VerbaApi element is empty: there is no Response.");
+                }
+                if is_response {
+                    envelope.code = code.ok_or("the Response element has no code attribute.")?;
+                    progress = if is_empty {
+                        ResponseProgress::After
+                    } else {
+                        ResponseProgress::Inside
+                    };
+                } else if name == ERROR_MESSAGE && message.is_none() {
+                    let in_place = match progress {
+                        ResponseProgress::Inside => depth == 2,
+                        ResponseProgress::After => depth == 1,
+                        ResponseProgress::Before => false,
+                    };
+                    if in_place {
+                        message = Some(String::new());
+                        message_depth = (!is_empty).then_some(depth);
                     }
                 }
-            },
-            Token::Text { text } if message_depth.is_some() => {
-                if let Some(message) = &mut message {
-                    message.push_str(&decode(&normalize_line_ends(text.as_str())));
+                if !is_empty {
+                    open.push(name);
                 }
             }
-            Token::Cdata { text, .. } if message_depth.is_some() => {
-                if let Some(message) = &mut message {
-                    message.push_str(&normalize_line_ends(text.as_str()));
+            Event::End(element) => {
+                if !is_qname(element.name().as_ref())
+                    || !open.pop_matches(element.local_name().into_inner())
+                {
+                    malformed!('read)
+                }
+                let depth = open.depth();
+                if message_depth == Some(depth) {
+                    message_depth = None;
+                }
+                if progress == ResponseProgress::Inside && depth == 1 {
+                    progress = ResponseProgress::After;
+                }
+                if depth == 0 {
+                    break;
                 }
             }
+            // Before the root only whitespace may stand between the markup.
+            Event::Text(ref text)
+                if depth == 0 && !text.trim_start_matches([' ', '\t', '\r', '\n']).is_empty() =>
+            {
+                malformed!('read)
+            }
+            Event::CData(_) | Event::GeneralRef(_) if depth == 0 => malformed!('read),
+            Event::Decl(ref declaration) if !is_first_event || declaration.version().is_err() => {
+                malformed!('read)
+            }
+            // One DOCTYPE, before the root; its declarations are never read.
+            Event::DocType(_) => {
+                // quick-xml also takes `<!doctype`; XML spells it in capitals.
+                let is_upper = body
+                    .get(event_start..)
+                    .is_some_and(|rest| rest.starts_with("<!DOCTYPE"));
+                if depth > 0 || doctype_seen || !is_upper {
+                    malformed!('read)
+                }
+                doctype_seen = true;
+            }
+            // quick-xml normalizes line ends (CRLF and lone CR become LF) in `xml10_content`.
+            Event::Text(text) if message_depth.is_some() => {
+                if let Some(message) = &mut message {
+                    message.push_str(&text.xml10_content());
+                }
+            }
+            Event::CData(text) if message_depth.is_some() => {
+                if let Some(message) = &mut message {
+                    message.push_str(&text.xml10_content());
+                }
+            }
+            Event::GeneralRef(name) if message_depth.is_some() => {
+                if let Some(message) = &mut message {
+                    match reference(&name) {
+                        Some(c) => message.push(c),
+                        None => {
+                            message.push('&');
+                            message.push_str(&name);
+                            message.push(';');
+                        }
+                    }
+                }
+            }
+            Event::Eof => break,
             _ => {}
+        }
+        if !is_text {
+            text_start = message.as_ref().map_or(0, String::len);
         }
     }
 
@@ -159,67 +275,91 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     }
 }
 
-/// XML line-end normalization: CRLF and lone CR become LF.
-fn normalize_line_ends(text: &str) -> String {
+/// Whether `name` is a qualified XML name (`local` or `prefix:local`), judged by its ASCII
+/// characters: quick-xml does not check names. Non-ASCII characters are taken as name
+/// characters.
+fn is_qname(name: &str) -> bool {
+    let (prefix, local) = name.split_once(':').unwrap_or(("", name));
+    (prefix.is_empty() || is_ncname(prefix)) && is_ncname(local)
+}
+
+/// A name without `:`: a letter or `_` first, then also digits, `-` and `.`.
+fn is_ncname(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| !b.is_ascii() || b.is_ascii_alphabetic() || b == b'_')
+        && bytes
+            .all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// The checks of characters quick-xml leaves out: `]]>` may only end a CDATA section (in
+/// `&x]]>y;` quick-xml reads it into a reference, so `text` is a Text or a GeneralRef), and
+/// neither U+FFFE, U+FFFF nor a control character other than tab, LF and CR is an XML
+/// character.
+fn breaks_xml_rules(content: &str, text: bool) -> bool {
+    let bytes = content.as_bytes();
+    bytes
+        .iter()
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        || bytes
+            .windows(3)
+            .any(|w| matches!(w, [0xEF, 0xBF, 0xBE | 0xBF]) || (text && w == b"]]>"))
+}
+
+/// An attribute value with its character references and the five predefined entities decoded;
+/// any other `&name;` is kept as written, never looked up in a DTD. Linear: after each `&` the
+/// `;` is looked for no further than [`LONGEST_REFERENCE`].
+fn decode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            chars.next_if_eq(&'\n');
-            out.push('\n');
-        } else {
-            out.push(c);
+    let mut pieces = text.split('&');
+    out.push_str(pieces.next().unwrap_or_default());
+    // Each further piece follows an `&`; a reference would end at a `;` early in it.
+    for piece in pieces {
+        let resolved = piece
+            .bytes()
+            .take(LONGEST_REFERENCE - 1)
+            .position(|b| b == b';')
+            .and_then(|end| Some((reference(piece.get(..end)?)?, piece.get(end + 1..)?)));
+        match resolved {
+            Some((c, rest)) => {
+                out.push(c);
+                out.push_str(rest);
+            }
+            None => {
+                out.push('&');
+                out.push_str(piece);
+            }
         }
     }
     out
 }
 
-/// Character references and the five predefined entities decoded; any other `&name;` is kept as
-/// written, never looked up in a DTD.
-fn decode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let resolved = rest.find(';').and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "amp" => Some('&'),
-                "apos" => Some('\''),
-                "quot" => Some('"'),
-                _ => name.strip_prefix('#').and_then(char_reference),
-            };
-            c.map(|c| (c, end + 1))
-        });
-        match resolved {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
+/// The character a reference (`name` between `&` and `;`) stands for, if it is one of the five
+/// predefined entities or a character reference.
+fn reference(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "apos" => Some('\''),
+        "quot" => Some('"'),
+        _ => name.strip_prefix('#').and_then(char_reference),
     }
-    out.push_str(rest);
-    out
 }
 
 /// `#65` or `#x41` (after the `#`), if it names a character other than NUL.
 fn char_reference(number: &str) -> Option<char> {
-    let value = match number.strip_prefix('x') {
-        Some(hex) if !hex.is_empty() && hex.len() <= 6 => u32::from_str_radix(hex, 16).ok()?,
-        None if !number.is_empty()
-            && number.len() <= 7
-            && number.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            number.parse().ok()?
-        }
-        _ => return None,
+    let (digits, radix, max_len) = match number.strip_prefix('x') {
+        Some(hex) => (hex, 16, 6),
+        None => (number, 10, 7),
     };
+    if digits.is_empty()
+        || digits.len() > max_len
+        || !digits.bytes().all(|b| char::from(b).is_digit(radix))
+    {
+        return None;
+    }
+    let value = u32::from_str_radix(digits, radix).ok()?;
     char::from_u32(value).filter(|c| *c != '\0')
 }
