@@ -3,12 +3,12 @@
 //!
 //! gloo-net gets an internal `AbortController` that is aborted *without* a reason, for the
 //! caller's signal and the timeout alike, so fetch can only reject with an `Error` (gloo-net
-//! panics on anything else: gloo-net 0.7 src/error.rs:37-41). The caller's own reason is read
+//! panics on anything else: gloo-net 0.7 src/error.rs:36-41). The caller's own reason is read
 //! from the caller's signal and passed on unchanged.
 //!
 //! The request is built with gloo-net's `RequestBuilder` but handed to the global `fetch` here:
 //! gloo-net's `send` keeps only the name and message of a rejection (gloo-utils 0.3
-//! src/errors.rs:17-25), and a NETWORK error's `cause` must be fetch's own error object.
+//! src/errors.rs:8-23), and a NETWORK error's `cause` must be fetch's own error object.
 
 use crate::params::HttpMethod;
 use crate::request::{BuiltRequest, FORM_CONTENT_TYPE};
