@@ -95,6 +95,21 @@ pub fn issue_pairs(options: &Options) -> Vec<(String, &'static str)> {
     pairs(&issues_of(options))
 }
 
+/// Checks that `validate` reports (at least) each `(field, code)` pair expected for options that
+/// must be invalid; returns all the pairs it reports.
+#[track_caller]
+pub fn assert_reports(options: &Options, expected: &[(&str, &str)]) -> Vec<(String, &'static str)> {
+    let found = issue_pairs(options);
+    for &(field, code) in expected {
+        assert!(
+            found.iter().any(|(f, c)| f == field && *c == code),
+            "{:?} missing in {found:?}",
+            (field, code)
+        );
+    }
+    found
+}
+
 /// Whatever `validateParameter` finds for `name = value`, perhaps nothing.
 pub fn parameter_issues<'a>(name: &str, value: impl Into<Value<'a>>) -> Vec<ValidationIssue> {
     validate_parameter(name, &value.into())
@@ -242,6 +257,34 @@ pub fn api_error(body: &str, kind: ResponseType, status: u16) -> (ErrorCode, i64
         None => panic!("expected an API error, got {error:?} for {kind:?} {status}:\n{body}"),
     }
 }
+
+/// `api_errors! { test: Kind(body) => (ErrorCode variant, API code, server message), ...; }`:
+/// one test whose replies (of `ResponseType::Kind`, HTTP 200) are each a CALL_NOT_FOUND or
+/// API_ERROR with the parts given.
+#[allow(unused_macros)]
+macro_rules! api_errors {
+    ($(
+        $(#[$doc:meta])*
+        $test:ident: $($kind:ident($body:expr) => ($code:ident, $api_code:expr, $message:expr)),+;
+    )+) => {$(
+        $(#[$doc])*
+        #[test]
+        fn $test() {
+            $({
+                let kind = ::verba_api::ResponseType::$kind;
+                let (code, api_code, message) = $crate::common::api_error($body, kind, 200);
+                assert_eq!(
+                    (code, api_code, message.as_deref()),
+                    (::verba_api::ErrorCode::$code, $api_code, $message),
+                    "{kind:?}: {}",
+                    $body
+                );
+            })+
+        }
+    )+};
+}
+#[allow(unused_imports)]
+pub(crate) use api_errors;
 
 /// The error code of a result, `None` for a success.
 pub fn error_code(result: &Result<DeleteCallOutcome, VerbaError>) -> Option<ErrorCode> {
