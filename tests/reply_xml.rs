@@ -43,7 +43,10 @@ macro_rules! messages {
 /// `parse_errors! { test mentioning [word, ...]: [body, ...]; }`: one test whose bodies are each
 /// a PARSE error (XML, HTTP 200) whose reason contains every word given.
 macro_rules! parse_errors {
-    ($($(#[$doc:meta])* $test:ident $(mentioning [$($word:literal),+])?: [$($body:expr),+ $(,)?];)+) => {$(
+    ($(
+        $(#[$doc:meta])*
+        $test:ident $(mentioning [$($word:literal),+])?: [$($body:expr),+ $(,)?];
+    )+) => {$(
         $(#[$doc])*
         #[test]
         fn $test() {
