@@ -1,20 +1,19 @@
 //! The one error type: codes, accessors, messages, and keeping secrets out of them.
 #![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
-use verba_api::{
-    ErrorCode, IssueCode, REDACTED, RawOptions, ResponseType, ValidationIssue, VerbaError,
-    parse_reply, redact, scrub, validate,
-};
+mod common;
 
-const KEY: &str = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
-const TOKEN: &str = "09835e02-6c10-11e0-bb22-ba324924019b";
+use common::{KEY, TOKEN, excerpt_of, failure, issues_of, options};
+use verba_api::ResponseType::{Html, Xml};
+use verba_api::{ErrorCode, IssueCode, REDACTED, ValidationIssue, VerbaError, redact, scrub};
+
 /// A token as real deployments issue them, with characters that form-encoding changes.
 const ODD_TOKEN: &str = "Zq9+ab/cd=ef&gh%ij~kl";
 
 fn all_errors() -> Vec<VerbaError> {
     vec![
         VerbaError::Validation {
-            issues: validate(&RawOptions::new()).unwrap_err(),
+            issues: issues_of(&options()),
         },
         VerbaError::CallNotFound {
             server_message: Some("Gone.".to_owned()),
@@ -201,8 +200,7 @@ fn http_and_parse_messages() {
 
 #[test]
 fn validation_message_shows_the_first_issue_and_counts_the_rest() {
-    let issues =
-        validate(&RawOptions::new().with("callID", "x").with("method", "PUT")).unwrap_err();
+    let issues = issues_of(&options().with("callID", "x").with("method", "PUT"));
     assert!(issues.len() >= 3, "{issues:?}");
     let error = VerbaError::Validation {
         issues: issues.clone(),
@@ -238,22 +236,22 @@ fn display_is_the_message_and_it_is_a_std_error() {
 #[test]
 fn redact_shows_four_characters_of_long_secrets_only() {
     assert_eq!(REDACTED, "REDACTED");
-    assert_eq!(redact(KEY), "74c8…REDACTED");
-    assert_eq!(redact(TOKEN), "0983…REDACTED");
-    assert_eq!(redact("0123456789abcdef"), "0123…REDACTED", "16 characters");
-    assert_eq!(redact("0123456789abcde"), "REDACTED", "15 characters");
-    assert_eq!(redact("abc"), "REDACTED");
-    assert_eq!(redact(""), "REDACTED");
-    assert_eq!(
-        redact(&"é".repeat(16)),
-        "éééé…REDACTED",
-        "counts characters"
-    );
-    assert_eq!(
-        redact(&"é".repeat(10)),
-        "REDACTED",
-        "20 bytes, 10 characters"
-    );
+    for (secret, redacted, why) in [
+        (KEY.to_owned(), "74c8…REDACTED", "a GUID key"),
+        (TOKEN.to_owned(), "0983…REDACTED", "a GUID token"),
+        (
+            "0123456789abcdef".to_owned(),
+            "0123…REDACTED",
+            "16 characters",
+        ),
+        ("0123456789abcde".to_owned(), "REDACTED", "15 characters"),
+        ("abc".to_owned(), "REDACTED", "3 characters"),
+        (String::new(), "REDACTED", "empty"),
+        ("é".repeat(16), "éééé…REDACTED", "counts characters"),
+        ("é".repeat(10), "REDACTED", "20 bytes, 10 characters"),
+    ] {
+        assert_eq!(redact(&secret), redacted, "{why}: {secret:?}");
+    }
 }
 
 #[test]
@@ -345,9 +343,7 @@ fn a_server_echoing_the_key_is_scrubbed_after_parsing() {
         "<VerbaApi><Response code=\"4\" type=\"DeleteCall\"><ErrorMessage>Unknown API key {KEY} or token {}</ErrorMessage></Response></VerbaApi>",
         "Zq9+ab/cd=ef&amp;gh%ij~kl"
     );
-    let error = parse_reply(&body, ResponseType::Xml, 200)
-        .unwrap_err()
-        .scrubbed(&[KEY, ODD_TOKEN]);
+    let error = failure(&body, Xml, 200).scrubbed(&[KEY, ODD_TOKEN]);
     assert_eq!(error.api_code(), Some(4));
     let message = error.message();
     assert!(!message.contains(KEY), "{message}");
@@ -363,9 +359,7 @@ fn an_http_error_page_echoing_the_request_is_scrubbed() {
     let body = format!(
         "<html><body>Cannot POST apiKey={KEY}&amp;token=Zq9%2Bab%2Fcd%3Def%26gh%25ij%7Ekl</body></html>"
     );
-    let error = parse_reply(&body, ResponseType::Html, 405)
-        .unwrap_err()
-        .scrubbed(&[KEY, ODD_TOKEN]);
+    let error = failure(&body, Html, 405).scrubbed(&[KEY, ODD_TOKEN]);
     assert_eq!(error.code(), ErrorCode::HttpError);
     let message = error.message();
     assert!(!message.contains(KEY), "{message}");
@@ -379,10 +373,7 @@ fn a_secret_cut_by_the_excerpt_end_is_not_leaked_in_part() {
     // 30 of its 36 characters, before `scrubbed` sees it. Those 30 must not survive either.
     for start in [160, 170, 190, 195, 196] {
         let body = format!("{}{KEY} and more text after the key", "x".repeat(start));
-        let error = parse_reply(&body, ResponseType::Html, 500)
-            .unwrap_err()
-            .scrubbed(&[KEY]);
-        let message = error.message();
+        let message = failure(&body, Html, 500).scrubbed(&[KEY]).message();
         assert!(!message.contains("eea0-50c6"), "start {start}: {message}");
         assert!(!message.contains("0-50c6-40b2"), "start {start}: {message}");
         assert!(
@@ -392,32 +383,17 @@ fn a_secret_cut_by_the_excerpt_end_is_not_leaked_in_part() {
     }
     // The same for a form-encoded token.
     let body = format!("{}token=Zq9%2Bab%2Fcd%3Def%26gh%25ij%7Ekl", "x".repeat(175));
-    let message = parse_reply(&body, ResponseType::Html, 500)
-        .unwrap_err()
-        .scrubbed(&[ODD_TOKEN])
-        .message();
+    let message = failure(&body, Html, 500).scrubbed(&[ODD_TOKEN]).message();
     assert!(!message.contains("%2Fcd"), "{message}");
 }
 
 #[test]
 fn a_cut_secret_is_shown_in_its_redacted_form() {
     let body = format!("{}{KEY}", "x".repeat(170));
-    let error = parse_reply(&body, ResponseType::Html, 500)
-        .unwrap_err()
-        .scrubbed(&[KEY]);
-    match error {
-        VerbaError::Http { excerpt, .. } => {
-            assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(170)));
-        }
-        other => panic!("{other:?}"),
-    }
+    let excerpt = excerpt_of(failure(&body, Html, 500).scrubbed(&[KEY]));
+    assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(170)));
     // A cut text that merely ends like nothing secret is left alone.
     let body = "y".repeat(300);
-    match parse_reply(&body, ResponseType::Html, 500)
-        .unwrap_err()
-        .scrubbed(&[KEY])
-    {
-        VerbaError::Http { excerpt, .. } => assert_eq!(excerpt, format!("{}…", "y".repeat(200))),
-        other => panic!("{other:?}"),
-    }
+    let excerpt = excerpt_of(failure(&body, Html, 500).scrubbed(&[KEY]));
+    assert_eq!(excerpt, format!("{}…", "y".repeat(200)));
 }

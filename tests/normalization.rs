@@ -2,33 +2,17 @@
 //! is kept exactly as given.
 #![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
+mod common;
+
+use common::{CALL, Value, body_value, connection_without_token, issues_of, valid};
 use verba_api::{
-    API_PATH, DEFAULT_TIMEOUT_MS, DeleteCallParams, Method, RawOptions, RawValue, ResponseType,
-    Selector, Status, build_request, is_loopback, validate,
+    API_PATH, DEFAULT_TIMEOUT_MS, IssueCode, Method, ResponseType, Selector, Status, build_request,
+    is_loopback,
 };
 
-const KEY: &str = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
-const CALL: &str = "a8343631-9f35-4a3a-83f0-9e81592339fb";
-
-fn connection() -> RawOptions<'static> {
-    RawOptions::new()
-        .with("baseUrl", "https://recorder.example.com")
-        .with("apiKey", KEY)
-}
-
-fn valid(options: &RawOptions) -> DeleteCallParams {
-    match validate(options) {
-        Ok(params) => params,
-        Err(issues) => panic!("expected valid options, got {issues:?}"),
-    }
-}
-
-fn extension(
-    number: impl Into<RawValue<'static>>,
-    status: impl Into<RawValue<'static>>,
-) -> Selector {
+fn extension<'a>(number: impl Into<Value<'a>>, status: impl Into<Value<'a>>) -> Selector {
     valid(
-        &connection()
+        &connection_without_token()
             .with("extension", number)
             .with("status", status),
     )
@@ -36,22 +20,12 @@ fn extension(
 }
 
 fn endpoint_of(base_url: &str) -> String {
-    valid(&connection().with("baseUrl", base_url).with("callID", CALL)).endpoint
-}
-
-/// The body's `name=value` pairs, as a server reads them.
-fn body_pairs(params: &DeleteCallParams) -> Vec<(String, String)> {
-    let body = build_request(params).body.expect("POST has a body");
-    form_urlencoded::parse(body.as_bytes())
-        .into_owned()
-        .collect()
-}
-
-fn body_value(params: &DeleteCallParams, name: &str) -> Option<String> {
-    body_pairs(params)
-        .into_iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value)
+    valid(
+        &connection_without_token()
+            .with("baseUrl", base_url)
+            .with("callID", CALL),
+    )
+    .endpoint
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -60,7 +34,7 @@ fn body_value(params: &DeleteCallParams, name: &str) -> Option<String> {
 #[test]
 fn braces_are_stripped_from_api_key_and_call_id() {
     let params = valid(
-        &connection()
+        &connection_without_token()
             .with("apiKey", "{74C8EEA0-50C6-40B2-9F3E-252ED501C3C8}")
             .with("callID", "{a8343631-9f35-4a3a-83f0-9e81592339fb}"),
     );
@@ -89,36 +63,49 @@ fn braces_are_stripped_from_api_key_and_call_id() {
 
 #[test]
 fn status_is_trimmed_lower_cased_and_keeps_the_given_order() {
-    assert_eq!(
-        extension("8856", " Ongoing , NEXT "),
-        Selector::Extension {
-            number: "8856".to_owned(),
-            status: vec![Status::Ongoing, Status::Next],
-        }
-    );
-    assert_eq!(
-        extension("8856", "LAST,ongoing"),
-        Selector::Extension {
-            number: "8856".to_owned(),
-            status: vec![Status::Last, Status::Ongoing],
-        }
-    );
-    let params = valid(
-        &connection()
-            .with("extension", "8856")
-            .with("status", "Next, Last ,ONGOING"),
-    );
-    assert_eq!(
-        body_value(&params, "status").as_deref(),
-        Some("next,last,ongoing")
-    );
+    for (given, status, wire) in [
+        (
+            " Ongoing , NEXT ",
+            vec![Status::Ongoing, Status::Next],
+            "ongoing,next",
+        ),
+        (
+            "LAST,ongoing",
+            vec![Status::Last, Status::Ongoing],
+            "last,ongoing",
+        ),
+        (
+            "Next, Last ,ONGOING",
+            vec![Status::Next, Status::Last, Status::Ongoing],
+            "next,last,ongoing",
+        ),
+    ] {
+        let params = valid(
+            &connection_without_token()
+                .with("extension", "8856")
+                .with("status", given),
+        );
+        assert_eq!(
+            params.selector,
+            Selector::Extension {
+                number: "8856".to_owned(),
+                status,
+            },
+            "{given:?}"
+        );
+        assert_eq!(
+            body_value(&params, "status").as_deref(),
+            Some(wire),
+            "{given:?}"
+        );
+    }
 }
 
 #[test]
 fn status_as_an_array_is_joined_with_commas() {
-    let params = valid(&connection().with("extension", "8856").with(
+    let params = valid(&connection_without_token().with("extension", "8856").with(
         "status",
-        RawValue::List(vec![RawValue::from("Ongoing"), RawValue::from(" next")]),
+        Value::List(vec![Value::from("Ongoing"), Value::from(" next")]),
     ));
     assert_eq!(
         body_value(&params, "status").as_deref(),
@@ -128,10 +115,14 @@ fn status_as_an_array_is_joined_with_commas() {
 
 #[test]
 fn status_values_have_their_wire_spelling() {
-    assert_eq!(Status::Ongoing.as_str(), "ongoing");
-    assert_eq!(Status::Next.as_str(), "next");
-    assert_eq!(Status::Last.as_str(), "last");
-    assert_eq!(Status::parse("ONGOING"), Some(Status::Ongoing));
+    for (status, wire) in [
+        (Status::Ongoing, "ongoing"),
+        (Status::Next, "next"),
+        (Status::Last, "last"),
+    ] {
+        assert_eq!(status.as_str(), wire);
+        assert_eq!(Status::parse(&wire.to_uppercase()), Some(status), "{wire}");
+    }
     assert_eq!(Status::parse("later"), None);
 }
 
@@ -164,7 +155,11 @@ fn sip_and_tel_uris_are_kept_exactly_as_given() {
         "tel:+1-555-0100",
         "Tel:+3612345678",
     ] {
-        let params = valid(&connection().with("extension", given).with("status", "last"));
+        let params = valid(
+            &connection_without_token()
+                .with("extension", given)
+                .with("status", "last"),
+        );
         assert_eq!(params.selector.value(), given);
         assert_eq!(body_value(&params, "extension").as_deref(), Some(given));
     }
@@ -172,23 +167,25 @@ fn sip_and_tel_uris_are_kept_exactly_as_given() {
 
 #[test]
 fn numeric_platform_call_id_and_extension_become_integer_text() {
-    let params = valid(&connection().with("platformCallID", 71627389.0));
-    assert_eq!(
-        params.selector,
-        Selector::PlatformCallId("71627389".to_owned())
-    );
-    assert_eq!(
-        body_value(&params, "platformCallID").as_deref(),
-        Some("71627389")
-    );
-
-    let params = valid(&connection().with("platformCallID", 9_007_199_254_740_991.0));
-    assert_eq!(params.selector.value(), "9007199254740991");
-    let params = valid(&connection().with("platformCallID", 0.0));
-    assert_eq!(params.selector.value(), "0");
-    // -0 is a non-negative whole number too; it must not come out as "-0".
-    let params = valid(&connection().with("platformCallID", -0.0));
-    assert_eq!(params.selector.value(), "0");
+    for (number, text) in [
+        (71627389.0, "71627389"),
+        (9_007_199_254_740_991.0, "9007199254740991"),
+        (0.0, "0"),
+        // -0 is a non-negative whole number too; it must not come out as "-0".
+        (-0.0, "0"),
+    ] {
+        let params = valid(&connection_without_token().with("platformCallID", number));
+        assert_eq!(
+            params.selector,
+            Selector::PlatformCallId(text.to_owned()),
+            "{number:?}"
+        );
+        assert_eq!(
+            body_value(&params, "platformCallID").as_deref(),
+            Some(text),
+            "{number:?}"
+        );
+    }
 
     assert_eq!(
         extension(8856.0, "last"),
@@ -212,7 +209,7 @@ fn opaque_ids_are_kept_as_given() {
         ("meetingID", "whbfm6dd"),
         ("nativeID", "a&b=c#d%e+f"),
     ] {
-        let params = valid(&connection().with(name, value));
+        let params = valid(&connection_without_token().with(name, value));
         assert_eq!(params.selector.value(), value);
         assert_eq!(body_value(&params, name).as_deref(), Some(value));
     }
@@ -230,7 +227,7 @@ fn response_type_is_upper_cased_on_the_wire() {
         ("hTmL", ResponseType::Html, "HTML"),
     ] {
         let params = valid(
-            &connection()
+            &connection_without_token()
                 .with("callID", CALL)
                 .with("responseType", given),
         );
@@ -246,7 +243,11 @@ fn method_is_upper_cased() {
         ("Get", Method::Get, "GET"),
         ("post", Method::Post, "POST"),
     ] {
-        let params = valid(&connection().with("callID", CALL).with("method", given));
+        let params = valid(
+            &connection_without_token()
+                .with("callID", CALL)
+                .with("method", given),
+        );
         assert_eq!(params.method, method);
         let request = build_request(&params);
         assert_eq!(request.method.as_str(), wire);
@@ -256,7 +257,7 @@ fn method_is_upper_cased() {
 
 #[test]
 fn defaults_are_post_xml_and_thirty_seconds() {
-    let params = valid(&connection().with("callID", CALL));
+    let params = valid(&connection_without_token().with("callID", CALL));
     assert_eq!(params.method, Method::Post);
     assert_eq!(params.response_type, ResponseType::Xml);
     assert_eq!(params.timeout_ms, Some(30_000));
@@ -268,27 +269,29 @@ fn defaults_are_post_xml_and_thirty_seconds() {
 
 #[test]
 fn timeout_zero_means_none() {
-    let none = valid(&connection().with("callID", CALL).with("timeoutMs", 0.0));
-    assert_eq!(none.timeout_ms, None);
-    let short = valid(&connection().with("callID", CALL).with("timeoutMs", 5000.0));
-    assert_eq!(short.timeout_ms, Some(5000));
-    let null = valid(
-        &connection()
-            .with("callID", CALL)
-            .with("timeoutMs", RawValue::Null),
-    );
-    assert_eq!(null.timeout_ms, Some(30_000));
+    for (given, timeout) in [
+        (Value::from(0.0), None),
+        (Value::from(5000.0), Some(5000)),
+        (Value::Null, Some(30_000)),
+    ] {
+        let params = valid(
+            &connection_without_token()
+                .with("callID", CALL)
+                .with("timeoutMs", given.clone()),
+        );
+        assert_eq!(params.timeout_ms, timeout, "{given:?}");
+    }
 }
 
 #[test]
 fn null_and_empty_options_count_as_absent() {
     let params = valid(
-        &connection()
+        &connection_without_token()
             .with("callID", CALL)
             .with("token", "")
-            .with("responseType", RawValue::Null)
+            .with("responseType", Value::Null)
             .with("method", "")
-            .with("signal", RawValue::Null),
+            .with("signal", Value::Null),
     );
     assert_eq!(params.token, None);
     assert_eq!(params.response_type, ResponseType::Xml);
@@ -297,7 +300,7 @@ fn null_and_empty_options_count_as_absent() {
 
 #[test]
 fn the_last_value_set_for_an_option_wins() {
-    let mut options = connection();
+    let mut options = connection_without_token();
     options.set("callID", "not a guid");
     options.set("callID", CALL);
     assert_eq!(valid(&options).selector.value(), CALL);
@@ -374,7 +377,7 @@ fn base_url_is_joined_with_the_api_path() {
 #[test]
 fn the_endpoint_is_the_url_before_the_action() {
     let params = valid(
-        &connection()
+        &connection_without_token()
             .with("baseUrl", "https://proxy.example.com/recorder/")
             .with("callID", CALL),
     );
@@ -434,14 +437,18 @@ fn plain_http_is_allowed_for_loopback_only_unless_opted_in() {
         "http://127.42.0.7:9000",
         "http://[::1]:8080",
     ] {
-        let params = valid(&connection().with("baseUrl", base).with("callID", CALL));
+        let params = valid(
+            &connection_without_token()
+                .with("baseUrl", base)
+                .with("callID", CALL),
+        );
         assert!(params.endpoint.starts_with("http://"), "{base}");
         assert!(!params.allow_insecure_http);
     }
-    let remote = connection()
+    let remote = connection_without_token()
         .with("baseUrl", "http://recorder.lan")
         .with("callID", CALL);
-    let issues = validate(&remote).expect_err("plain http to a LAN host");
+    let issues = issues_of(&remote); // plain http to a LAN host
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].code.as_str(), "insecure_url");
     assert_eq!(issues[0].field, "baseUrl");
@@ -453,7 +460,7 @@ fn plain_http_is_allowed_for_loopback_only_unless_opted_in() {
 #[test]
 fn https_stays_https_whatever_the_opt_in() {
     let params = valid(
-        &connection()
+        &connection_without_token()
             .with("callID", CALL)
             .with("allowInsecureHttp", true),
     );
@@ -462,12 +469,10 @@ fn https_stays_https_whatever_the_opt_in() {
 
 #[test]
 fn a_port_beyond_65535_is_an_invalid_base_url() {
-    let options = verba_api::RawOptions::new()
+    let options = connection_without_token()
         .with("baseUrl", "https://recorder.example.com:65536")
-        .with("apiKey", "74c8eea0-50c6-40b2-9f3e-252ed501c3c8")
-        .with("callID", "a8343631-9f35-4a3a-83f0-9e81592339fb");
-    let issues = verba_api::validate(&options).expect_err("port out of range");
-    assert_eq!(issues[0].code, verba_api::IssueCode::InvalidBaseUrl);
-    let fine = options.with("baseUrl", "https://recorder.example.com:65535");
-    assert!(verba_api::validate(&fine).is_ok());
+        .with("callID", CALL);
+    let issues = issues_of(&options); // port out of range
+    assert_eq!(issues[0].code, IssueCode::InvalidBaseUrl);
+    valid(&options.with("baseUrl", "https://recorder.example.com:65535"));
 }

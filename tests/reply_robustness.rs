@@ -2,8 +2,11 @@
 //! `Err`, never a panic, and never a success that the body does not state.
 #![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
+mod common;
+
+use common::{error_code, failure, reply};
 use proptest::prelude::*;
-use verba_api::{ErrorCode, MAX_REPLY_BYTES, ResponseType, VerbaError, parse_reply};
+use verba_api::{ErrorCode, MAX_REPLY_BYTES, ResponseType};
 
 const TYPES: [ResponseType; 4] = [
     ResponseType::Xml,
@@ -15,10 +18,6 @@ const TYPES: [ResponseType; 4] = [
 const XML_OK: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VerbaApi>\n  <Response code=\"0\" type=\"DeleteCall\"/>\n</VerbaApi>\n";
 const XML_PROTECTED: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VerbaApi>\n  <Response code=\"5\" type=\"DeleteCall\">\n    <ErrorMessage>The call is protected.</ErrorMessage>\n  </Response>\n</VerbaApi>\n";
 const JSON_OK: &str = r#"{"VerbaApi":{"Response":{"code":0,"type":"DeleteCall"}}}"#;
-
-fn code(result: &Result<verba_api::DeleteCallOutcome, VerbaError>) -> Option<ErrorCode> {
-    result.as_ref().err().map(VerbaError::code)
-}
 
 #[test]
 fn the_size_limit_is_one_mebibyte() {
@@ -32,7 +31,7 @@ fn the_size_limit_is_one_mebibyte() {
 fn empty_replies_are_parse_errors_for_every_type() {
     for kind in TYPES {
         for body in ["", " ", "\r\n\t", "\u{feff}"] {
-            let result = parse_reply(body, kind, 200);
+            let result = reply(body, kind, 200);
             if kind == ResponseType::Html || kind == ResponseType::Text {
                 // A BOM alone is text, not nothing; only blank bodies must fail here.
                 if body == "\u{feff}" {
@@ -40,7 +39,7 @@ fn empty_replies_are_parse_errors_for_every_type() {
                 }
             }
             assert_eq!(
-                code(&result),
+                error_code(&result),
                 Some(ErrorCode::Parse),
                 "{kind:?} {body:?}: {result:?}"
             );
@@ -51,7 +50,7 @@ fn empty_replies_are_parse_errors_for_every_type() {
 #[test]
 fn empty_replies_with_an_error_status_are_http_errors() {
     for kind in TYPES {
-        let error = parse_reply("", kind, 503).unwrap_err();
+        let error = failure("", kind, 503);
         assert_eq!(error.code(), ErrorCode::HttpError, "{kind:?}");
         assert_eq!(error.http_status(), Some(503));
     }
@@ -75,9 +74,9 @@ fn malformed_xml_is_a_parse_error() {
         "null",
         JSON_OK,
     ] {
-        let result = parse_reply(body, ResponseType::Xml, 200);
+        let result = reply(body, ResponseType::Xml, 200);
         assert_eq!(
-            code(&result),
+            error_code(&result),
             Some(ErrorCode::Parse),
             "{body:?}: {result:?}"
         );
@@ -171,8 +170,8 @@ fn damaged_text_after_a_complete_response_is_dropped_whole() {
 fn every_prefix_of_an_xml_error_reply_is_an_error() {
     for end in 0..XML_PROTECTED.len() {
         let prefix = &XML_PROTECTED[..end];
-        let result = parse_reply(prefix, ResponseType::Xml, 200);
-        match code(&result) {
+        let result = reply(prefix, ResponseType::Xml, 200);
+        match error_code(&result) {
             Some(ErrorCode::Parse) => {}
             // Complete once the Response element has closed.
             Some(ErrorCode::ApiError) => assert!(prefix.contains("</Response>"), "{prefix:?}"),
@@ -186,12 +185,12 @@ fn every_prefix_of_an_xml_success_succeeds_only_once_the_response_is_complete() 
     let complete_at = XML_OK.find("/>").unwrap() + 2;
     for end in 0..=XML_OK.len() {
         let prefix = &XML_OK[..end];
-        let result = parse_reply(prefix, ResponseType::Xml, 200);
+        let result = reply(prefix, ResponseType::Xml, 200);
         if end >= complete_at {
             assert!(result.is_ok(), "{prefix:?}: {result:?}");
         } else {
             assert_eq!(
-                code(&result),
+                error_code(&result),
                 Some(ErrorCode::Parse),
                 "{prefix:?}: {result:?}"
             );
@@ -203,14 +202,14 @@ fn every_prefix_of_an_xml_success_succeeds_only_once_the_response_is_complete() 
 fn every_strict_prefix_of_a_json_reply_is_a_parse_error() {
     for end in 0..JSON_OK.len() {
         let prefix = &JSON_OK[..end];
-        let result = parse_reply(prefix, ResponseType::Json, 200);
+        let result = reply(prefix, ResponseType::Json, 200);
         assert_eq!(
-            code(&result),
+            error_code(&result),
             Some(ErrorCode::Parse),
             "{prefix:?}: {result:?}"
         );
     }
-    assert!(parse_reply(JSON_OK, ResponseType::Json, 200).is_ok());
+    assert!(reply(JSON_OK, ResponseType::Json, 200).is_ok());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,9 +225,9 @@ fn padded(reply: &str, total: usize) -> String {
 #[test]
 fn a_reply_of_exactly_one_mebibyte_is_read() {
     let body = padded(XML_OK, 1024 * 1024);
-    assert!(parse_reply(&body, ResponseType::Xml, 200).is_ok());
+    assert!(reply(&body, ResponseType::Xml, 200).is_ok());
     let body = padded(JSON_OK, 1024 * 1024);
-    assert!(parse_reply(&body, ResponseType::Json, 200).is_ok());
+    assert!(reply(&body, ResponseType::Json, 200).is_ok());
 }
 
 #[test]
@@ -240,7 +239,7 @@ fn a_reply_over_one_mebibyte_is_a_parse_error_whatever_the_type_and_status() {
                 ResponseType::Json => padded(JSON_OK, 1024 * 1024 + 1),
                 ResponseType::Text => padded("OK", 1024 * 1024 + 1),
             };
-            let error = parse_reply(&body, kind, status).unwrap_err();
+            let error = failure(&body, kind, status);
             assert_eq!(error.code(), ErrorCode::Parse, "{kind:?} {status}");
             assert_eq!(error.http_status(), Some(status));
             assert!(error.message().contains("1 MiB"), "{}", error.message());
@@ -256,7 +255,7 @@ fn the_limit_counts_bytes_not_characters() {
         "<VerbaApi><Response code=\"0\" type=\"DeleteCall\"><ErrorMessage>{message}</ErrorMessage></Response></VerbaApi>"
     );
     assert!(body.chars().count() < 1024 * 1024);
-    let error = parse_reply(&body, ResponseType::Xml, 200).unwrap_err();
+    let error = failure(&body, ResponseType::Xml, 200);
     assert_eq!(error.code(), ErrorCode::Parse);
 }
 
@@ -272,12 +271,12 @@ fn deep_xml_nesting_does_not_overflow() {
         "</a>".repeat(depth)
     );
     assert!(inside.len() < MAX_REPLY_BYTES);
-    assert!(parse_reply(&inside, ResponseType::Xml, 200).is_ok());
+    assert!(reply(&inside, ResponseType::Xml, 200).is_ok());
 
     let unclosed = format!("<VerbaApi>{}", "<a>".repeat(depth));
     assert!(unclosed.len() < MAX_REPLY_BYTES);
     assert_eq!(
-        code(&parse_reply(&unclosed, ResponseType::Xml, 200)),
+        error_code(&reply(&unclosed, ResponseType::Xml, 200)),
         Some(ErrorCode::Parse)
     );
 
@@ -287,7 +286,7 @@ fn deep_xml_nesting_does_not_overflow() {
     );
     assert!(beside.len() < MAX_REPLY_BYTES);
     assert_eq!(
-        code(&parse_reply(&beside, ResponseType::Xml, 200)),
+        error_code(&reply(&beside, ResponseType::Xml, 200)),
         Some(ErrorCode::CallNotFound)
     );
 }
@@ -302,8 +301,8 @@ fn deep_json_nesting_does_not_overflow() {
     );
     for body in [arrays, objects, wrapped] {
         assert!(body.len() < MAX_REPLY_BYTES);
-        let result = parse_reply(&body, ResponseType::Json, 200);
-        assert_eq!(code(&result), Some(ErrorCode::Parse), "{result:?}");
+        let result = reply(&body, ResponseType::Json, 200);
+        assert_eq!(error_code(&result), Some(ErrorCode::Parse), "{result:?}");
     }
 }
 
@@ -607,7 +606,7 @@ proptest! {
     fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048), status in status()) {
         let body = String::from_utf8_lossy(&bytes);
         for kind in TYPES {
-            let result = parse_reply(&body, kind, status);
+            let result = reply(&body, kind, status);
             if let Err(error) = &result {
                 prop_assert!(error.http_status() == Some(status));
                 prop_assert!(!error.message().is_empty());
@@ -618,13 +617,13 @@ proptest! {
     #[test]
     fn random_strings_never_panic(body in any::<String>(), status in status()) {
         for kind in TYPES {
-            let _ = parse_reply(&body, kind, status);
+            let _ = reply(&body, kind, status);
         }
     }
 
     #[test]
     fn xml_like_input_never_panics_and_success_needs_a_zero_code(body in xmlish(), status in status()) {
-        let result = parse_reply(&body, ResponseType::Xml, status);
+        let result = reply(&body, ResponseType::Xml, status);
         if let Ok(outcome) = &result {
             prop_assert!(body.contains("code=\"0\""), "success without code 0: {:?}", body);
             prop_assert_eq!(outcome.code, 0);
@@ -633,7 +632,7 @@ proptest! {
 
     #[test]
     fn json_like_input_never_panics_and_success_needs_a_zero_code(body in jsonish(), status in status()) {
-        let result = parse_reply(&body, ResponseType::Json, status);
+        let result = reply(&body, ResponseType::Json, status);
         if let Ok(outcome) = &result {
             prop_assert!(body.contains("code\":0"), "success without code 0: {:?}", body);
             prop_assert_eq!(outcome.code, 0);
@@ -644,7 +643,7 @@ proptest! {
     fn unreadable_bodies_follow_the_status(body in "[a-zA-Z ]{1,50}", status in 100u16..600) {
         // Plain words are never a Verba reply in XML or JSON.
         for kind in [ResponseType::Xml, ResponseType::Json] {
-            let error = parse_reply(&body, kind, status).unwrap_err();
+            let error = failure(&body, kind, status);
             let expected = if (200..300).contains(&status) { ErrorCode::Parse } else { ErrorCode::HttpError };
             prop_assert_eq!(error.code(), expected);
             prop_assert_eq!(error.http_status(), Some(status));

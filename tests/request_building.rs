@@ -3,46 +3,22 @@
 //! limit.
 #![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
-use verba_api::{
-    ACTION_QUERY, BuiltRequest, FORM_CONTENT_TYPE, MAX_GET_URL_CHARS, Method, REDACTED, RawOptions,
-    build_request, validate,
-};
+mod common;
 
-const KEY: &str = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
-const TOKEN: &str = "09835e02-6c10-11e0-bb22-ba324924019b";
-const CALL: &str = "a8343631-9f35-4a3a-83f0-9e81592339fb";
-const HOST: &str = "https://recorder.example.com";
+use common::{
+    HOST, KEY, Options, SELECTOR_SAMPLES, TOKEN, build, by_call_id, connection,
+    connection_without_token, decode, issues_of, owned, valid,
+};
+use verba_api::{ACTION_QUERY, FORM_CONTENT_TYPE, MAX_GET_URL_CHARS, Method, REDACTED};
 
 /// The vendor's documented GET sample, host aside.
 const VENDOR_SAMPLE: &str = "/verba/api?action=DeleteCall&apiKey=74c8eea0-50c6-40b2-9f3e-252ed501c3c8&token=09835e02-6c10-11e0-bb22-ba324924019b&responseType=XML&extension=8856&status=last";
 
-fn vendor_options() -> RawOptions<'static> {
-    RawOptions::new()
-        .with("baseUrl", HOST)
-        .with("apiKey", KEY)
-        .with("token", TOKEN)
+/// The options of the vendor's sample.
+fn vendor_options<'a>() -> Options<'a> {
+    connection()
         .with("extension", "8856")
         .with("status", "last")
-}
-
-fn build(options: &RawOptions) -> BuiltRequest {
-    match validate(options) {
-        Ok(params) => build_request(&params),
-        Err(issues) => panic!("expected valid options, got {issues:?}"),
-    }
-}
-
-fn decode(form: &str) -> Vec<(String, String)> {
-    form_urlencoded::parse(form.as_bytes())
-        .into_owned()
-        .collect()
-}
-
-fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
-        .collect()
 }
 
 #[test]
@@ -95,9 +71,7 @@ fn post_body_never_repeats_the_action() {
 #[test]
 fn post_body_encodes_reserved_characters() {
     let request = build(
-        &RawOptions::new()
-            .with("baseUrl", HOST)
-            .with("apiKey", KEY)
+        &connection()
             .with("token", "a+b/c=d&e%f#g")
             .with("nativeID", "TRS 26&14=01#92%+é"),
     );
@@ -120,18 +94,8 @@ fn post_body_encodes_reserved_characters() {
 
 #[test]
 fn each_selector_is_sent_under_its_vendor_name() {
-    for (name, value) in [
-        ("callID", CALL),
-        ("platformCallID", "71627389"),
-        ("nativeID", "TRS26140192"),
-        ("meetingID", "WHBFM6DD"),
-    ] {
-        let request = build(
-            &RawOptions::new()
-                .with("baseUrl", HOST)
-                .with("apiKey", KEY)
-                .with(name, value),
-        );
+    for (name, value) in SELECTOR_SAMPLES {
+        let request = build(&connection_without_token().with(name, value));
         assert_eq!(
             decode(request.body.as_deref().unwrap()),
             owned(&[("apiKey", KEY), ("responseType", "XML"), (name, value)]),
@@ -272,9 +236,7 @@ fn short_tokens_are_redacted_entirely() {
 #[test]
 fn preview_shows_each_non_secret_parameter() {
     let request = build(
-        &RawOptions::new()
-            .with("baseUrl", HOST)
-            .with("apiKey", KEY)
+        &connection_without_token()
             .with("meetingID", "WHBFM6DD")
             .with("responseType", "json"),
     );
@@ -302,20 +264,15 @@ fn long_base(path_chars: usize) -> String {
     format!("{HOST}/{}", "p".repeat(path_chars))
 }
 
-fn by_call_id<'a>(base: &'a str, method: &'a str) -> RawOptions<'a> {
-    RawOptions::new()
-        .with("baseUrl", base)
-        .with("apiKey", KEY)
-        .with("token", TOKEN)
-        .with("callID", CALL)
-        .with("method", method)
+/// A valid request by callID to `base` with `method`.
+fn by_call_id_at<'a>(base: &'a str, method: &'a str) -> Options<'a> {
+    by_call_id().with("baseUrl", base).with("method", method)
 }
 
 #[test]
 fn get_over_4000_characters_is_url_too_long() {
     let base = long_base(4000);
-    let options = by_call_id(&base, "GET");
-    let issues = validate(&options).expect_err("far too long for GET");
+    let issues = issues_of(&by_call_id_at(&base, "GET"));
     assert_eq!(issues.len(), 1, "{issues:?}");
     assert_eq!(issues[0].code.as_str(), "url_too_long");
     assert_eq!(issues[0].field, "method");
@@ -330,7 +287,7 @@ fn get_over_4000_characters_is_url_too_long() {
 
 #[test]
 fn the_same_request_is_fine_with_post() {
-    let request = build(&by_call_id(&long_base(4000), "POST"));
+    let request = build(&by_call_id_at(&long_base(4000), "POST"));
     assert!(request.url.len() > 4000);
     assert_eq!(request.method, Method::Post);
 }
@@ -339,12 +296,11 @@ fn the_same_request_is_fine_with_post() {
 fn the_limit_is_exactly_4000_characters_of_built_url() {
     // Find the path length for which the GET URL is exactly 4000 characters: the validator's
     // estimate must agree with the URL actually built, on both sides of the limit.
-    let short = build(&by_call_id(&long_base(1), "GET"));
+    let short = build(&by_call_id_at(&long_base(1), "GET"));
     let path_for_4000 = 1 + 4000 - short.url.len();
-    let at_limit = build(&by_call_id(&long_base(path_for_4000), "GET"));
+    let at_limit = build(&by_call_id_at(&long_base(path_for_4000), "GET"));
     assert_eq!(at_limit.url.len(), 4000);
-    let over =
-        validate(&by_call_id(&long_base(path_for_4000 + 1), "GET")).expect_err("4001 characters");
+    let over = issues_of(&by_call_id_at(&long_base(path_for_4000 + 1), "GET"));
     assert_eq!(over[0].code.as_str(), "url_too_long");
 }
 
@@ -353,21 +309,19 @@ fn the_limit_counts_encoded_characters() {
     // 250 three-byte characters are 250 characters as given, 2250 once percent-encoded.
     let wide = "€".repeat(250);
     let base = long_base(1800);
-    let post = RawOptions::new()
+    let post = connection_without_token()
         .with("baseUrl", base.as_str())
-        .with("apiKey", KEY)
         .with("nativeID", wide.as_str());
     let get = post.clone().with("method", "GET");
-    let issues = validate(&get).expect_err("2250 encoded + 1800 path > 4000");
+    let issues = issues_of(&get); // 2250 encoded + 1800 path > 4000
     assert_eq!(issues[0].code.as_str(), "url_too_long");
-    assert!(validate(&post).is_ok());
+    valid(&post); // the same request by POST is fine
 }
 
 #[test]
 fn other_issues_are_reported_when_the_get_url_is_also_long() {
     let base = long_base(4000);
-    let options = by_call_id(&base, "GET").with("responseType", "YAML");
-    let issues = validate(&options).expect_err("invalid");
+    let issues = issues_of(&by_call_id_at(&base, "GET").with("responseType", "YAML"));
     let codes: Vec<&str> = issues.iter().map(|issue| issue.code.as_str()).collect();
     assert!(codes.contains(&"invalid_response_type"), "{codes:?}");
 }
