@@ -123,3 +123,55 @@ pub(crate) fn is_loopback(host: &str) -> bool {
                 && octet.parse::<u8>().is_ok()
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{API_PATH, is_loopback};
+
+    #[test]
+    fn the_api_path_is_verba_api() {
+        assert_eq!(API_PATH, "/verba/api");
+    }
+
+    #[test]
+    fn loopback_hosts() {
+        for host in [
+            "localhost",
+            "LOCALHOST",
+            "LocalHost",
+            "127.0.0.1",
+            "127.0.0.0",
+            "127.1.2.3",
+            "127.255.255.255",
+            "[::1]",
+        ] {
+            assert!(is_loopback(host), "{host} is loopback");
+        }
+        for host in [
+            "",
+            "example.com",
+            "localhost.example.com",
+            "mylocalhost",
+            "128.0.0.1",
+            "126.255.255.255",
+            "10.0.0.1",
+            "0.0.0.0",
+            "127.0.0",
+            "127.0.0.1.2",
+            "127.0.0.",
+            "127..0.1",
+            "127.0.0.256",
+            "127.0.0.1000",
+            "127.+0.0.1",
+            "127.0.0.+1",
+            "127.0.0.-1",
+            "0x7f.0.0.1",
+            "127.0.0.1.nip.io",
+            "[::2]",
+            "[::]",
+            "[::1]:80",
+        ] {
+            assert!(!is_loopback(host), "{host:?} is not loopback");
+        }
+    }
+}

@@ -283,3 +283,18 @@ impl<'a> Secrets<'a> {
         scrub_cut(&scrub(excerpt, self.0), self.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Secrets, VerbaError};
+
+    #[test]
+    fn a_network_detail_is_scrubbed_when_the_error_is_built() {
+        let key = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
+        let detail = format!("NetworkError when fetching ?apiKey={key}");
+        let error = VerbaError::network(&detail, &Secrets::new(&[key]));
+        let message = error.to_string();
+        assert!(!message.contains(key), "{message}");
+        assert!(message.contains("apiKey=74c8…REDACTED"), "{message}");
+    }
+}

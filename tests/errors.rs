@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::{KEY, TOKEN, excerpt_of, failure, issues_of, options};
-use verba_api::ResponseType::{Html, Xml};
-use verba_api::{ErrorCode, IssueCode, REDACTED, ValidationIssue, VerbaError, redact, scrub};
+use common::{KEY, TOKEN, by_call_id, excerpt_of, issues_of, options, valid};
+use verba_api::ResponseType::{Html, Json, Text, Xml};
+use verba_api::{IssueCode, ResponseType, VerbaError, VerbaErrorCode, redact};
 
 /// A token as real deployments issue them, with characters that form-encoding changes.
 const ODD_TOKEN: &str = "Zq9+ab/cd=ef&gh%ij~kl";
@@ -45,13 +45,13 @@ fn all_errors() -> Vec<VerbaError> {
 #[test]
 fn codes_have_the_contract_spelling() {
     for (code, text) in [
-        (ErrorCode::Validation, "VALIDATION"),
-        (ErrorCode::CallNotFound, "CALL_NOT_FOUND"),
-        (ErrorCode::ApiError, "API_ERROR"),
-        (ErrorCode::HttpError, "HTTP_ERROR"),
-        (ErrorCode::Network, "NETWORK"),
-        (ErrorCode::Timeout, "TIMEOUT"),
-        (ErrorCode::Parse, "PARSE"),
+        (VerbaErrorCode::Validation, "VALIDATION"),
+        (VerbaErrorCode::CallNotFound, "CALL_NOT_FOUND"),
+        (VerbaErrorCode::ApiError, "API_ERROR"),
+        (VerbaErrorCode::HttpError, "HTTP_ERROR"),
+        (VerbaErrorCode::Network, "NETWORK"),
+        (VerbaErrorCode::Timeout, "TIMEOUT"),
+        (VerbaErrorCode::Parse, "PARSE"),
     ] {
         assert_eq!(code.as_str(), text);
     }
@@ -116,7 +116,7 @@ fn network_message_points_at_cors_and_a_proxy() {
     let error = VerbaError::Network {
         detail: "TypeError: Failed to fetch".to_owned(),
     };
-    let message = error.message();
+    let message = error.to_string();
     assert!(message.contains("CORS"), "{message}");
     assert!(message.contains("reverse proxy"), "{message}");
     assert!(message.contains("same-origin"), "{message}");
@@ -128,14 +128,14 @@ fn network_message_points_at_cors_and_a_proxy() {
     let bare = VerbaError::Network {
         detail: String::new(),
     }
-    .message();
+    .to_string();
     assert!(bare.contains("CORS"), "{bare}");
     assert!(!bare.contains("()"), "{bare}");
 }
 
 #[test]
 fn timeout_message_names_the_delay_and_the_uncertainty() {
-    let message = VerbaError::Timeout { timeout_ms: 5000 }.message();
+    let message = VerbaError::Timeout { timeout_ms: 5000 }.to_string();
     assert!(message.contains("5000"), "{message}");
     assert!(message.contains("timeoutMs"), "{message}");
     assert!(message.contains("may or may not"), "{message}");
@@ -147,7 +147,7 @@ fn api_messages_carry_the_code_and_the_server_text() {
         server_message: Some("The call cannot be found.".to_owned()),
         http_status: 200,
     }
-    .message();
+    .to_string();
     assert!(not_found.contains("API code 2"), "{not_found}");
     assert!(
         not_found.contains("The call cannot be found."),
@@ -159,7 +159,7 @@ fn api_messages_carry_the_code_and_the_server_text() {
         server_message: None,
         http_status: 200,
     }
-    .message();
+    .to_string();
     assert!(api.contains("API code 5"), "{api}");
     assert!(api.ends_with('.'), "{api}");
 
@@ -175,7 +175,7 @@ fn api_messages_carry_the_code_and_the_server_text() {
             server_message: None,
             http_status: 200,
         }
-        .message();
+        .to_string();
         assert!(message.contains(&format!("API code {text})")), "{message}");
     }
 }
@@ -186,7 +186,7 @@ fn http_and_parse_messages() {
         http_status: 502,
         excerpt: "Bad Gateway".to_owned(),
     }
-    .message();
+    .to_string();
     assert!(http.contains("HTTP 502"), "{http}");
     assert!(http.contains("Bad Gateway"), "{http}");
 
@@ -194,7 +194,7 @@ fn http_and_parse_messages() {
         reason: "the XML is not well formed.".to_owned(),
         http_status: Some(200),
     }
-    .message();
+    .to_string();
     assert!(parse.contains("the XML is not well formed."), "{parse}");
 }
 
@@ -205,7 +205,7 @@ fn validation_message_shows_the_first_issue_and_counts_the_rest() {
     let error = VerbaError::Validation {
         issues: issues.clone(),
     };
-    let message = error.message();
+    let message = error.to_string();
     assert!(message.contains(&issues[0].message), "{message}");
     assert!(
         message.contains(&format!("({} more, see issues)", issues.len() - 1)),
@@ -214,28 +214,27 @@ fn validation_message_shows_the_first_issue_and_counts_the_rest() {
     let one = VerbaError::Validation {
         issues: vec![issues[0].clone()],
     }
-    .message();
+    .to_string();
     assert!(!one.contains("more in"), "{one}");
-    let none = VerbaError::Validation { issues: Vec::new() }.message();
+    let none = VerbaError::Validation { issues: Vec::new() }.to_string();
     assert!(none.contains("no details"), "{none}");
 }
 
 #[test]
 fn display_is_the_message_and_it_is_a_std_error() {
     for error in all_errors() {
-        assert_eq!(error.to_string(), error.message());
-        assert!(!error.message().is_empty());
+        assert_eq!(error.to_string(), error.to_string());
+        assert!(!error.to_string().is_empty());
         let boxed: Box<dyn std::error::Error> = Box::new(error);
         assert!(!boxed.to_string().is_empty());
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// redact and scrub
+// redact, and secrets scrubbed from what the recorder said
 
 #[test]
 fn redact_shows_four_characters_of_long_secrets_only() {
-    assert_eq!(REDACTED, "REDACTED");
     for (secret, redacted, why) in [
         (KEY.to_owned(), "74c8…REDACTED", "a GUID key"),
         (TOKEN.to_owned(), "0983…REDACTED", "a GUID token"),
@@ -254,60 +253,88 @@ fn redact_shows_four_characters_of_long_secrets_only() {
     }
 }
 
+/// The error the reply to a request with [`KEY`] and `token` reads as: secrets are scrubbed
+/// from what the recorder said when the error is built.
+#[track_caller]
+fn answered(body: &str, kind: ResponseType, status: u16, token: Option<&str>) -> VerbaError {
+    let mut options = by_call_id().with("responseType", kind.as_str());
+    options.set("token", token.unwrap_or(""));
+    match valid(&options).read_reply(body, status) {
+        Ok(result) => panic!("expected an error, got {result:?} for {kind:?} {status}:\n{body}"),
+        Err(error) => error,
+    }
+}
+
+/// The error for a reply to a request with [`KEY`] and [`ODD_TOKEN`].
+#[track_caller]
+fn answered_odd(body: &str, kind: ResponseType, status: u16) -> VerbaError {
+    answered(body, kind, status, Some(ODD_TOKEN))
+}
+
 #[test]
-fn scrub_replaces_plain_and_form_encoded_secrets() {
-    let text = format!(
-        "key {KEY}, token {ODD_TOKEN}, encoded token {}",
+fn plain_and_form_encoded_secrets_are_replaced_by_their_redacted_form() {
+    let body = format!(
+        "ERROR 4: key {KEY}, token {ODD_TOKEN}, encoded token {}",
         "Zq9%2Bab%2Fcd%3Def%26gh%25ij%7Ekl"
     );
-    let clean = scrub(&text, &[KEY, ODD_TOKEN]);
+    let error = answered_odd(&body, Text, 200);
     assert_eq!(
-        clean,
-        "key 74c8…REDACTED, token Zq9+…REDACTED, encoded token Zq9+…REDACTED"
+        error.to_string(),
+        "The recorder refused the request (API code 4): \
+         key 74c8…REDACTED, token Zq9+…REDACTED, encoded token Zq9+…REDACTED"
     );
 }
 
 #[test]
-fn scrub_replaces_every_occurrence_and_ignores_empty_secrets() {
-    let text = format!("{KEY}/{KEY}/{KEY}");
-    assert_eq!(
-        scrub(&text, &[KEY, ""]),
-        "74c8…REDACTED/74c8…REDACTED/74c8…REDACTED"
+fn every_occurrence_is_replaced_and_a_request_without_token_hides_only_its_key() {
+    let body = format!("ERROR 4: {KEY}/{KEY}/{KEY} {ODD_TOKEN}");
+    let message = answered(&body, Text, 200, None).to_string();
+    assert!(
+        message.ends_with(&format!(
+            ": 74c8…REDACTED/74c8…REDACTED/74c8…REDACTED {ODD_TOKEN}"
+        )),
+        "{message}"
     );
-    assert_eq!(scrub("nothing to hide", &[""]), "nothing to hide");
-    assert_eq!(scrub("nothing to hide", &[]), "nothing to hide");
+    let message = answered("ERROR 4: nothing to hide", Text, 200, None).to_string();
+    assert!(message.ends_with(": nothing to hide"), "{message}");
 }
 
 #[test]
-fn scrubbed_removes_secrets_from_everything_the_server_or_browser_said() {
+fn secrets_are_scrubbed_from_everything_the_recorder_said() {
     let dirty = |text: &str| format!("{text} {KEY} {ODD_TOKEN} Zq9%2Bab%2Fcd%3Def%26gh%25ij%7Ekl");
-    let errors = vec![
-        VerbaError::CallNotFound {
-            server_message: Some(dirty("no call for key")),
-            http_status: 200,
-        },
-        VerbaError::Api {
-            api_code: 4,
-            server_message: Some(dirty("bad token")),
-            http_status: 200,
-        },
-        VerbaError::Http {
-            http_status: 500,
-            excerpt: dirty("GET /verba/api?apiKey="),
-        },
-        VerbaError::Network {
-            detail: dirty("fetch failed"),
-        },
-        VerbaError::Parse {
-            reason: dirty("the reply reports success for action"),
-            http_status: Some(200),
-        },
+    let escaped = |text: String| text.replace('&', "&amp;");
+    let errors = [
+        answered_odd(&format!("ERROR 2: {}", dirty("no call for key")), Text, 200),
+        answered_odd(
+            &format!(
+                r#"{{"Response":{{"code":4,"ErrorMessage":"{}"}}}}"#,
+                dirty("bad token")
+            ),
+            Json,
+            200,
+        ),
+        answered_odd(&dirty("GET /verba/api?apiKey="), Html, 500),
+        answered_odd(
+            &format!(
+                r#"<VerbaApi><Response code="0" type="{}"/></VerbaApi>"#,
+                escaped(dirty("Request"))
+            ),
+            Xml,
+            200,
+        ),
     ];
+    let codes: Vec<VerbaErrorCode> = errors.iter().map(VerbaError::code).collect();
+    assert_eq!(
+        codes,
+        [
+            VerbaErrorCode::CallNotFound,
+            VerbaErrorCode::ApiError,
+            VerbaErrorCode::HttpError,
+            VerbaErrorCode::Parse
+        ]
+    );
     for error in errors {
-        let code = error.code();
-        let clean = error.scrubbed(&[KEY, ODD_TOKEN]);
-        assert_eq!(clean.code(), code);
-        let message = clean.message();
+        let message = error.to_string();
         assert!(!message.contains(KEY), "{message}");
         assert!(!message.contains("eea0-50c6"), "{message}");
         assert!(!message.contains(ODD_TOKEN), "{message}");
@@ -319,22 +346,14 @@ fn scrubbed_removes_secrets_from_everything_the_server_or_browser_said() {
 }
 
 #[test]
-fn scrubbed_keeps_errors_without_outside_text() {
-    let timeout = VerbaError::Timeout { timeout_ms: 1000 };
-    assert_eq!(timeout.clone().scrubbed(&[KEY]), timeout);
-    let issues = vec![ValidationIssue {
-        field: "apiKey".to_owned(),
-        code: IssueCode::InvalidGuid,
-        message: "apiKey must be a GUID.".to_owned(),
-    }];
-    let validation = VerbaError::Validation { issues };
-    assert_eq!(validation.clone().scrubbed(&[KEY]), validation);
-    let silent = VerbaError::Api {
-        api_code: 3,
-        server_message: None,
-        http_status: 200,
-    };
-    assert_eq!(silent.clone().scrubbed(&[KEY]), silent);
+fn a_success_message_echoing_the_key_is_scrubbed_too() {
+    let body = format!(
+        r#"<VerbaApi><Response code="0" type="DeleteCall"><ErrorMessage>Deleted for {KEY}</ErrorMessage></Response></VerbaApi>"#
+    );
+    let result = valid(&by_call_id())
+        .read_reply(&body, 200)
+        .expect("a success");
+    assert_eq!(result.message.as_deref(), Some("Deleted for 74c8…REDACTED"));
 }
 
 #[test]
@@ -343,9 +362,9 @@ fn a_server_echoing_the_key_is_scrubbed_after_parsing() {
         "<VerbaApi><Response code=\"4\" type=\"DeleteCall\"><ErrorMessage>Unknown API key {KEY} or token {}</ErrorMessage></Response></VerbaApi>",
         "Zq9+ab/cd=ef&amp;gh%ij~kl"
     );
-    let error = failure(&body, Xml, 200).scrubbed(&[KEY, ODD_TOKEN]);
+    let error = answered_odd(&body, Xml, 200);
     assert_eq!(error.api_code(), Some(4));
-    let message = error.message();
+    let message = error.to_string();
     assert!(!message.contains(KEY), "{message}");
     assert!(!message.contains(ODD_TOKEN), "{message}");
     assert!(
@@ -359,9 +378,9 @@ fn an_http_error_page_echoing_the_request_is_scrubbed() {
     let body = format!(
         "<html><body>Cannot POST apiKey={KEY}&amp;token=Zq9%2Bab%2Fcd%3Def%26gh%25ij%7Ekl</body></html>"
     );
-    let error = failure(&body, Html, 405).scrubbed(&[KEY, ODD_TOKEN]);
-    assert_eq!(error.code(), ErrorCode::HttpError);
-    let message = error.message();
+    let error = answered_odd(&body, Html, 405);
+    assert_eq!(error.code(), VerbaErrorCode::HttpError);
+    let message = error.to_string();
     assert!(!message.contains(KEY), "{message}");
     assert!(!message.contains("%2Bab"), "{message}");
     assert!(message.contains("405"), "{message}");
@@ -370,10 +389,10 @@ fn an_http_error_page_echoing_the_request_is_scrubbed() {
 #[test]
 fn a_secret_cut_by_the_excerpt_end_is_not_leaked_in_part() {
     // The excerpt keeps the first 200 characters; a key starting at character 170 is cut after
-    // 30 of its 36 characters, before `scrubbed` sees it. Those 30 must not survive either.
+    // 30 of its 36 characters, before it is scrubbed. Those 30 must not survive either.
     for start in [160, 170, 190, 195, 196] {
         let body = format!("{}{KEY} and more text after the key", "x".repeat(start));
-        let message = failure(&body, Html, 500).scrubbed(&[KEY]).message();
+        let message = answered(&body, Html, 500, None).to_string();
         assert!(!message.contains("eea0-50c6"), "start {start}: {message}");
         assert!(!message.contains("0-50c6-40b2"), "start {start}: {message}");
         assert!(
@@ -383,17 +402,17 @@ fn a_secret_cut_by_the_excerpt_end_is_not_leaked_in_part() {
     }
     // The same for a form-encoded token.
     let body = format!("{}token=Zq9%2Bab%2Fcd%3Def%26gh%25ij%7Ekl", "x".repeat(175));
-    let message = failure(&body, Html, 500).scrubbed(&[ODD_TOKEN]).message();
+    let message = answered_odd(&body, Html, 500).to_string();
     assert!(!message.contains("%2Fcd"), "{message}");
 }
 
 #[test]
 fn a_cut_secret_is_shown_in_its_redacted_form() {
     let body = format!("{}{KEY}", "x".repeat(170));
-    let excerpt = excerpt_of(failure(&body, Html, 500).scrubbed(&[KEY]));
+    let excerpt = excerpt_of(answered(&body, Html, 500, None));
     assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(170)));
     // A cut text that merely ends like nothing secret is left alone.
     let body = "y".repeat(300);
-    let excerpt = excerpt_of(failure(&body, Html, 500).scrubbed(&[KEY]));
+    let excerpt = excerpt_of(answered(&body, Html, 500, None));
     assert_eq!(excerpt, format!("{}…", "y".repeat(200)));
 }

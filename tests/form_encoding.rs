@@ -6,7 +6,7 @@ mod common;
 
 use common::{KEY, build, connection, decode, owned};
 use proptest::prelude::*;
-use verba_api::{form_encode, push_form_encoded};
+use verba_api::form_encode;
 
 /// Strings made mostly of the characters that break naive encoders.
 fn awkward_string() -> impl Strategy<Value = String> {
@@ -47,13 +47,6 @@ encodes! {
         "😀" => "%F0%9F%98%80",
         "\u{feff}" => "%EF%BB%BF";
     empty_stays_empty: "" => "";
-}
-
-#[test]
-fn push_form_encoded_appends() {
-    let mut out = String::from("token=");
-    push_form_encoded(&mut out, "a b&c");
-    assert_eq!(out, "token=a+b%26c");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ mod common;
 
 use common::{api_error, api_errors, api_parts, excerpt_of, failure, parse_reason, reply, success};
 use verba_api::ResponseType::Xml;
-use verba_api::{ACTION, ErrorCode, ResponseType};
+use verba_api::{ResponseType, VerbaErrorCode};
 
 /// The server's message in an XML error reply received with HTTP 200.
 #[track_caller]
@@ -62,8 +62,13 @@ macro_rules! parse_errors {
 }
 
 #[test]
-fn action_is_delete_call() {
-    assert_eq!(ACTION, "DeleteCall");
+fn a_result_names_the_action_delete_call() {
+    let outcome = success(
+        r#"<VerbaApi><Response code="0" type="DeleteCall"/></VerbaApi>"#,
+        Xml,
+        200,
+    );
+    assert_eq!((outcome.ok, outcome.action), (true, "DeleteCall"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,13 +100,13 @@ fn documented_error_sample_code_2_is_call_not_found_whatever_the_type() {
     };
     for kind in ["GetCallID", "DeleteCall"] {
         let error = failure(&sample(kind), Xml, 200);
-        assert_eq!(error.code(), ErrorCode::CallNotFound, "{kind}");
+        assert_eq!(error.code(), VerbaErrorCode::CallNotFound, "{kind}");
         assert_eq!(error.api_code(), Some(2));
         assert_eq!(error.http_status(), Some(200));
         assert_eq!(
             api_parts(&error),
             Some((
-                ErrorCode::CallNotFound,
+                VerbaErrorCode::CallNotFound,
                 2,
                 Some(
                     "Unable to retrieve the call identifier, because the call cannot be found."
@@ -126,7 +131,7 @@ fn other_codes_are_api_errors_with_code_and_message() {
             "<VerbaApi><Response code=\"{code}\" type=\"DeleteCall\"><ErrorMessage>{text}</ErrorMessage></Response></VerbaApi>"
         );
         let (kind, api_code, message) = api_error(&body, Xml, 200);
-        assert_eq!(kind, ErrorCode::ApiError, "{code}");
+        assert_eq!(kind, VerbaErrorCode::ApiError, "{code}");
         assert_eq!(api_code, code);
         assert_eq!(message.as_deref(), Some(text));
     }
@@ -146,12 +151,16 @@ fn broken_closing_root_tag_from_the_vendor_sample() {
     let not_found = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VerbaApi>\n  <Response code=\"2\" type=\"DeleteCall\">\n    <ErrorMessage>Not found.</ErrorMessage>\n  </Response>\n<VerbaApi>";
     assert_eq!(
         api_error(not_found, Xml, 200),
-        (ErrorCode::CallNotFound, 2, Some("Not found.".to_owned()))
+        (
+            VerbaErrorCode::CallNotFound,
+            2,
+            Some("Not found.".to_owned())
+        )
     );
     let mismatched = "<VerbaApi><Response code=\"5\" type=\"DeleteCall\"/><ErrorMessage>Protected.</ErrorMessage></VerbaAPI>";
     assert_eq!(
         api_error(mismatched, Xml, 200),
-        (ErrorCode::ApiError, 5, Some("Protected.".to_owned()))
+        (VerbaErrorCode::ApiError, 5, Some("Protected.".to_owned()))
     );
     let no_close = "<VerbaApi><Response code=\"0\" type=\"DeleteCall\"/>";
     assert_eq!(success(no_close, Xml, 200).code, 0);
@@ -220,7 +229,7 @@ api_errors! {
 fn payload_inside_or_beside_the_response_is_ignored() {
     for body in [
         "<VerbaApi><Response code=\"0\" type=\"DeleteCall\"><CallID>a8343631-9f35-4a3a-83f0-9e81592339fb</CallID><Deleted>true</Deleted></Response></VerbaApi>",
-        "<VerbaApi><Response code=\"0\" type=\"DeleteCall\"/><CallID>a8343631</CallID><Status><Marked/></Status></VerbaApi>",
+        "<VerbaApi><Response code=\"0\" type=\"DeleteCall\"/><CallID>a8343631</CallID><StatusValue><Marked/></StatusValue></VerbaApi>",
         "<VerbaApi><Info/><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>",
     ] {
         let outcome = success(body, Xml, 200);
@@ -283,14 +292,14 @@ fn utf8_bom() {
     let no_declaration = "\u{feff}<VerbaApi><Response code=\"2\"/></VerbaApi>";
     assert_eq!(
         api_error(no_declaration, Xml, 200).0,
-        ErrorCode::CallNotFound
+        VerbaErrorCode::CallNotFound
     );
 }
 
 #[test]
 fn entities_in_attributes_are_decoded() {
     let body = "<VerbaApi><Response code=\"&#50;\" type=\"Delete&#67;all\"/></VerbaApi>";
-    assert_eq!(api_error(body, Xml, 200).0, ErrorCode::CallNotFound);
+    assert_eq!(api_error(body, Xml, 200).0, VerbaErrorCode::CallNotFound);
     let ok = "<VerbaApi><Response code=\"&#x30;\" type=\"Delete&#x43;all\"/></VerbaApi>";
     assert_eq!(success(ok, Xml, 200).code, 0);
 }
@@ -432,13 +441,13 @@ fn non_2xx_with_an_unparseable_body_is_an_http_error_with_an_excerpt() {
     let body = "<html><head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>";
     for status in [400, 404, 500, 502, 503, 301, 100] {
         let error = failure(body, Xml, status);
-        assert_eq!(error.code(), ErrorCode::HttpError, "{status}");
+        assert_eq!(error.code(), VerbaErrorCode::HttpError, "{status}");
         assert_eq!(error.http_status(), Some(status));
         assert_eq!(error.api_code(), None);
         assert!(
-            error.message().contains(&status.to_string()),
+            error.to_string().contains(&status.to_string()),
             "{}",
-            error.message()
+            error.to_string()
         );
         let excerpt = excerpt_of(error);
         assert!(excerpt.contains("502 Bad Gateway"), "{excerpt}");
@@ -453,7 +462,7 @@ fn non_2xx_with_an_unparseable_body_is_an_http_error_with_an_excerpt() {
 fn two_hundreds_with_an_unparseable_body_are_a_parse_error() {
     for status in [200, 201, 204, 299] {
         let error = failure("<html/>", Xml, status);
-        assert_eq!(error.code(), ErrorCode::Parse, "{status}");
+        assert_eq!(error.code(), VerbaErrorCode::Parse, "{status}");
         assert_eq!(error.http_status(), Some(status));
     }
 }
@@ -471,12 +480,12 @@ fn the_http_error_excerpt_is_short() {
 fn non_2xx_with_a_parseable_body_the_body_code_wins() {
     let not_found = "<VerbaApi><Response code=\"2\" type=\"DeleteCall\"><ErrorMessage>Gone.</ErrorMessage></Response></VerbaApi>";
     let error = failure(not_found, Xml, 404);
-    assert_eq!(error.code(), ErrorCode::CallNotFound);
+    assert_eq!(error.code(), VerbaErrorCode::CallNotFound);
     assert_eq!(error.http_status(), Some(404));
 
     let auth = "<VerbaApi><Response code=\"4\" type=\"DeleteCall\"/></VerbaApi>";
     let error = failure(auth, Xml, 401);
-    assert_eq!(error.code(), ErrorCode::ApiError);
+    assert_eq!(error.code(), VerbaErrorCode::ApiError);
     assert_eq!(error.api_code(), Some(4));
     assert_eq!(error.http_status(), Some(401));
 

@@ -9,7 +9,7 @@ use common::{
     HOST, KEY, Options, SELECTOR_SAMPLES, TOKEN, build, by_call_id, connection,
     connection_without_token, decode, issues_of, owned, valid,
 };
-use verba_api::{ACTION_QUERY, FORM_CONTENT_TYPE, MAX_GET_URL_CHARS, Method, REDACTED};
+use verba_api::{HttpMethod, MAX_GET_URL_CHARS};
 
 /// The vendor's documented GET sample, host aside.
 const VENDOR_SAMPLE: &str = "/verba/api?action=DeleteCall&apiKey=74c8eea0-50c6-40b2-9f3e-252ed501c3c8&token=09835e02-6c10-11e0-bb22-ba324924019b&responseType=XML&extension=8856&status=last";
@@ -23,9 +23,13 @@ fn vendor_options<'a>() -> Options<'a> {
 
 #[test]
 fn constants_have_the_contract_values() {
-    assert_eq!(ACTION_QUERY, "?action=DeleteCall");
-    assert_eq!(FORM_CONTENT_TYPE, "application/x-www-form-urlencoded");
     assert_eq!(MAX_GET_URL_CHARS, 4000);
+    let request = build(&vendor_options());
+    assert!(request.url.ends_with("/verba/api?action=DeleteCall"));
+    assert_eq!(
+        request.headers,
+        [("Content-Type", "application/x-www-form-urlencoded")]
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +38,7 @@ fn constants_have_the_contract_values() {
 #[test]
 fn post_puts_only_the_action_in_the_url() {
     let request = build(&vendor_options());
-    assert_eq!(request.method, Method::Post);
+    assert_eq!(request.method, HttpMethod::Post);
     assert_eq!(
         request.url,
         "https://recorder.example.com/verba/api?action=DeleteCall"
@@ -110,7 +114,7 @@ fn each_selector_is_sent_under_its_vendor_name() {
 #[test]
 fn get_reproduces_the_vendor_sample_exactly() {
     let request = build(&vendor_options().with("method", "GET"));
-    assert_eq!(request.method, Method::Get);
+    assert_eq!(request.method, HttpMethod::Get);
     assert_eq!(request.url, format!("{HOST}{VENDOR_SAMPLE}"));
     assert_eq!(request.body, None);
     assert!(
@@ -229,7 +233,7 @@ fn short_tokens_are_redacted_entirely() {
         let preview = &request.preview;
         assert!(!preview.contains("Tk7q"), "{preview}");
         assert!(!preview.contains("Tk7q%25Zx"), "{preview}");
-        assert!(preview.contains(&format!("token={REDACTED}")), "{preview}");
+        assert!(preview.contains("token=REDACTED"), "{preview}");
     }
 }
 
@@ -289,7 +293,7 @@ fn get_over_4000_characters_is_url_too_long() {
 fn the_same_request_is_fine_with_post() {
     let request = build(&by_call_id_at(&long_base(4000), "POST"));
     assert!(request.url.len() > 4000);
-    assert_eq!(request.method, Method::Post);
+    assert_eq!(request.method, HttpMethod::Post);
 }
 
 #[test]

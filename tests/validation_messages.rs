@@ -176,7 +176,7 @@ fn invalid_secrets_are_never_echoed() {
         assert!(!issue.message.contains("SECRET"), "{:?}", issue.message);
     }
     let error = VerbaError::Validation { issues };
-    assert!(!error.message().contains("Zq9"));
+    assert!(!error.to_string().contains("Zq9"));
     assert!(!error.to_string().contains("Zq9"));
 
     for issue in parameter_issues("apiKey", SECRET_KEY)

@@ -36,7 +36,8 @@ async fn a_caller_abort_rejects_with_the_signals_reason_unchanged() {
     reset(&fixture(1, &[], 3000)).await;
     let controller = AbortController::new().expect("AbortController");
     let reason = js_sys::Object::new();
-    let pending = verba_api::js::delete_call(slow_delete(&[("signal", controller.signal().into())]));
+    let pending =
+        verba_api::js::delete_call(slow_delete(&[("signal", controller.signal().into())]));
     let abort_later = async {
         sleep(150).await;
         controller.abort_with_reason(&reason);

@@ -7,15 +7,15 @@
 #![allow(dead_code)]
 
 use verba_api::{
-    BuiltRequest, DeleteCallOutcome, DeleteCallParams, ErrorCode, RawOptions, RawValue,
-    ResponseType, ValidationIssue, VerbaError, build_request, parse_reply, validate,
-    validate_parameter,
+    BuiltRequest, DeleteCallOptions, DeleteCallParams, DeleteCallResult, OptionValue, ResponseType,
+    ValidationIssue, VerbaError, VerbaErrorCode, build_delete_call_request,
+    parse_delete_call_response, validate_delete_call, validate_parameter,
 };
 
 /// A whole options object, as JavaScript passes it to `deleteCall`.
-pub type Options<'a> = RawOptions<'a>;
+pub type Options<'a> = DeleteCallOptions<'a>;
 /// One option's value, as JavaScript passes it.
-pub type Value<'a> = RawValue<'a>;
+pub type Value<'a> = OptionValue<'a>;
 
 // ---------------------------------------------------------------------------------------------
 // The vendor's sample credentials and ids
@@ -38,7 +38,7 @@ pub const SELECTOR_SAMPLES: [(&str, &str); 4] = [
 
 /// No options at all.
 pub fn options<'a>() -> Options<'a> {
-    RawOptions::new()
+    DeleteCallOptions::new()
 }
 
 /// `baseUrl` and `apiKey`, valid; no token, no selector.
@@ -62,7 +62,7 @@ pub fn by_call_id<'a>() -> Options<'a> {
 /// The normalized request of options that must be valid.
 #[track_caller]
 pub fn valid(options: &Options) -> DeleteCallParams {
-    match validate(options) {
+    match validate_delete_call(options) {
         Ok(params) => params,
         Err(issues) => panic!("expected valid options, got {issues:?} for {options:?}"),
     }
@@ -71,7 +71,7 @@ pub fn valid(options: &Options) -> DeleteCallParams {
 /// The issues of options that must be invalid.
 #[track_caller]
 pub fn issues_of(options: &Options) -> Vec<ValidationIssue> {
-    match validate(options) {
+    match validate_delete_call(options) {
         Ok(params) => panic!("expected validation issues, got {params:?}"),
         Err(issues) => issues,
     }
@@ -160,7 +160,7 @@ pub fn assert_refused<'a>(name: &str, value: impl Into<Value<'a>>, code: &str) -
 /// The request built from options that must be valid.
 #[track_caller]
 pub fn build(options: &Options) -> BuiltRequest {
-    build_request(&valid(options))
+    build_delete_call_request(&valid(options))
 }
 
 /// `name=value` pairs of a form-encoded body or query, as a server reads them (the
@@ -181,7 +181,11 @@ pub fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 /// The body's `name=value` pairs, as a server reads them.
 #[track_caller]
 pub fn body_pairs(params: &DeleteCallParams) -> Vec<(String, String)> {
-    decode(&build_request(params).body.expect("POST has a body"))
+    decode(
+        &build_delete_call_request(params)
+            .body
+            .expect("POST has a body"),
+    )
 }
 
 #[track_caller]
@@ -195,13 +199,13 @@ pub fn body_value(params: &DeleteCallParams, name: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Replies
 
-pub fn reply(body: &str, kind: ResponseType, status: u16) -> Result<DeleteCallOutcome, VerbaError> {
-    parse_reply(body, kind, status)
+pub fn reply(body: &str, kind: ResponseType, status: u16) -> Result<DeleteCallResult, VerbaError> {
+    parse_delete_call_response(body, kind, status)
 }
 
 /// The outcome of a reply that must be a success.
 #[track_caller]
-pub fn success(body: &str, kind: ResponseType, status: u16) -> DeleteCallOutcome {
+pub fn success(body: &str, kind: ResponseType, status: u16) -> DeleteCallResult {
     match reply(body, kind, status) {
         Ok(outcome) => outcome,
         Err(error) => panic!("expected success, got {error:?} for {kind:?} {status}:\n{body}"),
@@ -234,23 +238,27 @@ pub fn parse_reason(body: &str, kind: ResponseType, status: u16) -> String {
 
 /// `(error code, API code, server message)` of a CALL_NOT_FOUND or API_ERROR, `None` for any
 /// other error.
-pub fn api_parts(error: &VerbaError) -> Option<(ErrorCode, i64, Option<String>)> {
+pub fn api_parts(error: &VerbaError) -> Option<(VerbaErrorCode, i64, Option<String>)> {
     match error {
         VerbaError::CallNotFound { server_message, .. } => {
-            Some((ErrorCode::CallNotFound, 2, server_message.clone()))
+            Some((VerbaErrorCode::CallNotFound, 2, server_message.clone()))
         }
         VerbaError::Api {
             api_code,
             server_message,
             ..
-        } => Some((ErrorCode::ApiError, *api_code, server_message.clone())),
+        } => Some((VerbaErrorCode::ApiError, *api_code, server_message.clone())),
         _ => None,
     }
 }
 
 /// [`api_parts`] of a reply that must be a CALL_NOT_FOUND or API_ERROR.
 #[track_caller]
-pub fn api_error(body: &str, kind: ResponseType, status: u16) -> (ErrorCode, i64, Option<String>) {
+pub fn api_error(
+    body: &str,
+    kind: ResponseType,
+    status: u16,
+) -> (VerbaErrorCode, i64, Option<String>) {
     let error = failure(body, kind, status);
     match api_parts(&error) {
         Some(parts) => parts,
@@ -258,7 +266,7 @@ pub fn api_error(body: &str, kind: ResponseType, status: u16) -> (ErrorCode, i64
     }
 }
 
-/// `api_errors! { test: Kind(body) => (ErrorCode variant, API code, server message), ...; }`:
+/// `api_errors! { test: Kind(body) => (VerbaErrorCode variant, API code, server message), ...; }`:
 /// one test whose replies (of `ResponseType::Kind`, HTTP 200) are each a CALL_NOT_FOUND or
 /// API_ERROR with the parts given.
 #[allow(unused_macros)]
@@ -275,7 +283,7 @@ macro_rules! api_errors {
                 let (code, api_code, message) = $crate::common::api_error($body, kind, 200);
                 assert_eq!(
                     (code, api_code, message.as_deref()),
-                    (::verba_api::ErrorCode::$code, $api_code, $message),
+                    (::verba_api::VerbaErrorCode::$code, $api_code, $message),
                     "{kind:?}: {}",
                     $body
                 );
@@ -287,7 +295,7 @@ macro_rules! api_errors {
 pub(crate) use api_errors;
 
 /// The error code of a result, `None` for a success.
-pub fn error_code(result: &Result<DeleteCallOutcome, VerbaError>) -> Option<ErrorCode> {
+pub fn error_code(result: &Result<DeleteCallResult, VerbaError>) -> Option<VerbaErrorCode> {
     result.as_ref().err().map(VerbaError::code)
 }
 
