@@ -3,7 +3,8 @@
 //! The options are a map from JavaScript names ([`Field`], the one table of names) to values
 //! whose JavaScript type is kept ([`OptionValue`]), so that a wrong type is reported precisely
 //! instead of being coerced, and every unknown name is kept for its "did you mean …?" issue.
-//! The same `Deserialize` reads a JavaScript object (serde-wasm-bindgen) and JSON (serde_json).
+//! The same visitor reads a JavaScript object (serde-wasm-bindgen, with the browser layer's seed
+//! for values) and JSON (serde_json, `Deserialize`).
 //!
 //! ```
 //! use verba_api::{DeleteCallOptions, validate_delete_call};
@@ -18,9 +19,12 @@
 //! ```
 
 use crate::field::Field;
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// One option's value as received, with just enough of its JavaScript type kept to report a
 /// wrong type precisely instead of coercing it.
@@ -139,57 +143,63 @@ impl<'a> DeleteCallOptions<'a> {
     }
 }
 
-/// Reads every own key of the object: known names by [`Field`], unknown ones kept by name.
-impl<'de> Deserialize<'de> for DeleteCallOptions<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct OptionsVisitor;
+/// Reads an options object whose values are read by `V`: [`OptionValue`]'s own `Deserialize`
+/// for self-describing formats, a seed of the browser layer for JavaScript values.
+pub(crate) struct OptionsSeed<V>(pub V);
 
-        impl<'de> Visitor<'de> for OptionsVisitor {
-            type Value = DeleteCallOptions<'de>;
+impl<'de, V> DeserializeSeed<'de> for OptionsSeed<V>
+where
+    V: DeserializeSeed<'de, Value = OptionValue<'de>> + Copy,
+{
+    type Value = DeleteCallOptions<'de>;
 
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an options object")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut options = DeleteCallOptions::new();
-                while let Some(name) = map.next_key::<Cow<'de, str>>()? {
-                    match Field::from_name(&name) {
-                        Some(field) => options.set_field(field, map.next_value()?),
-                        None => {
-                            map.next_value::<IgnoredAny>()?;
-                            options.unknown.push(name.into_owned());
-                        }
-                    }
-                }
-                Ok(options)
-            }
-        }
-
-        deserializer.deserialize_map(OptionsVisitor)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(OptionsVisitor(self.0))
     }
 }
 
-/// A value of a self-describing format (JSON natively). In the browser build, values come from
-/// serde-wasm-bindgen as the `JsValue` itself and are classified by `crate::wasm::input`:
-/// its `deserialize_any` cannot tell a BigInt from a number, reports functions and symbols as
-/// errors, and sees an `AbortSignal` as an empty object.
-#[cfg(not(target_arch = "wasm32"))]
+/// Every key of the object: known names by [`Field`], unknown ones kept by name.
+struct OptionsVisitor<V>(V);
+
+impl<'de, V> Visitor<'de> for OptionsVisitor<V>
+where
+    V: DeserializeSeed<'de, Value = OptionValue<'de>> + Copy,
+{
+    type Value = DeleteCallOptions<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an options object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut options = DeleteCallOptions::new();
+        while let Some(name) = map.next_key::<Cow<'de, str>>()? {
+            match Field::from_name(&name) {
+                Some(field) => options.set_field(field, map.next_value_seed(self.0)?),
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                    options.unknown.push(name.into_owned());
+                }
+            }
+        }
+        Ok(options)
+    }
+}
+
+impl<'de> Deserialize<'de> for DeleteCallOptions<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        OptionsSeed(PhantomData::<OptionValue<'de>>).deserialize(deserializer)
+    }
+}
+
+/// A value of a self-describing format such as JSON. (The browser layer reads JavaScript values
+/// with a seed of its own: see `wasm::input`.)
 impl<'de> Deserialize<'de> for OptionValue<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(ValueVisitor)
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-impl<'de> Deserialize<'de> for OptionValue<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value: wasm_bindgen::JsValue = serde_wasm_bindgen::preserve::deserialize(deserializer)?;
-        Ok(crate::wasm::input::option_value(&value))
-    }
-}
-
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 struct ValueVisitor;
 
 impl<'de> Visitor<'de> for ValueVisitor {

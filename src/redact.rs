@@ -15,8 +15,9 @@ pub fn redact(secret: &str) -> String {
     shown
 }
 
-/// `text` with every occurrence of each secret, as given or form-encoded, replaced by its
-/// redacted form.
+/// `text` with every occurrence of each secret, as given or form-encoded, in any ASCII letter
+/// case (a recorder may echo a GUID in lower case, or percent-encode with lower-case hex),
+/// replaced by its redacted form.
 pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
     let mut clean = text.to_owned();
     for secret in secrets.iter().filter(|secret| !secret.is_empty()) {
@@ -30,11 +31,19 @@ pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
     clean
 }
 
-/// Where `needle` first occurs in `haystack`. A plain scan: texts here are a few hundred bytes,
-/// and core's two-way searcher would add kilobytes to the wasm build.
+/// Where `needle` first occurs in `haystack`, ignoring ASCII letter case. Matching bytes keep
+/// UTF-8 boundaries: a non-ASCII byte only matches itself.
 fn find(haystack: &str, needle: &str) -> Option<usize> {
     let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    (0..=haystack.len().checked_sub(needle.len())?).find(|&at| haystack[at..].starts_with(needle))
+    (0..=haystack.len().checked_sub(needle.len())?)
+        .find(|&at| haystack[at..at + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// `text` without its end `suffix` (ignoring ASCII letter case), if it ends so.
+fn strip_suffix_ignoring_case<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let start = text.len().checked_sub(suffix.len())?;
+    let end = text.get(start..)?;
+    end.eq_ignore_ascii_case(suffix).then(|| &text[..start])
 }
 
 /// `text` with every occurrence of the non-empty `needle` replaced by `with`.
@@ -65,7 +74,7 @@ pub(crate) fn scrub_cut(excerpt: &str, secrets: &[&str]) -> String {
                 .char_indices()
                 .skip(4)
                 .filter_map(|(at, _)| form.get(..at))
-                .filter_map(|prefix| kept.strip_suffix(prefix))
+                .filter_map(|prefix| strip_suffix_ignoring_case(kept, prefix))
                 .last();
             if let Some(before) = before_cut_prefix {
                 return [before, redact(secret).as_str(), "…"].concat();

@@ -416,3 +416,18 @@ fn a_cut_secret_is_shown_in_its_redacted_form() {
     let excerpt = excerpt_of(answered(&body, Html, 500, None));
     assert_eq!(excerpt, format!("{}…", "y".repeat(200)));
 }
+
+#[test]
+fn a_secret_echoed_in_another_letter_case_or_with_lower_case_hex_is_scrubbed() {
+    let upper_key = KEY.to_uppercase();
+    let body = format!("ERROR 4: key {upper_key}, token Zq9%2bab%2fcd%3def%26gh%25ij%7ekl");
+    let message = answered_odd(&body, Text, 200).to_string();
+    assert!(!message.to_lowercase().contains(KEY), "{message}");
+    assert!(!message.contains("%2bab"), "{message}");
+    assert!(message.contains("key 74c8…REDACTED"), "{message}");
+    assert!(message.contains("token Zq9+…REDACTED"), "{message}");
+    // Cut by the excerpt's end, in upper case.
+    let body = format!("{}{upper_key}", "x".repeat(170));
+    let excerpt = excerpt_of(answered(&body, Html, 500, None));
+    assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(170)));
+}

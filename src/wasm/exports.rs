@@ -6,6 +6,7 @@ use super::input;
 use super::output::{JsVerbaError, error_value, to_js};
 use super::transport::{self, Failure};
 use crate::error::{Secrets, VerbaError};
+use crate::field::Field;
 use crate::issue::{IssueCode, ValidationIssue};
 use crate::options::is_whole;
 use crate::params::{DeleteCallParams, ResponseType};
@@ -21,8 +22,19 @@ pub fn is_verba_error(value: &JsValue) -> bool {
 
 /// Validates the options, or gives every issue.
 fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
-    let options = input::options(options).map_err(|issue| vec![issue])?;
-    validation::validate_delete_call(&options)
+    let read = input::options(options).map_err(|issue| vec![issue])?;
+    let checked = validation::validate_delete_call(&read.options);
+    if read.base_url_parses {
+        return checked;
+    }
+    let mut issues = checked.err().unwrap_or_default();
+    if !issues
+        .iter()
+        .any(|issue| issue.field == Field::BaseUrl.name())
+    {
+        issues.push(input::unparseable_base_url());
+    }
+    Err(issues)
 }
 
 fn validation_error(issues: Vec<ValidationIssue>) -> JsValue {
@@ -76,7 +88,13 @@ pub fn validate_parameter_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsValue {
     let issues = match input::parameter(&name, &value) {
-        Some((name, value)) => validation::validate_parameter(&name, &value),
+        Some((name, value, parses)) => {
+            let mut issues = validation::validate_parameter(&name, &value);
+            if !parses && issues.is_empty() {
+                issues.push(input::unparseable_base_url());
+            }
+            issues
+        }
         None => vec![ValidationIssue {
             field: String::new(),
             code: IssueCode::InvalidType,

@@ -4,18 +4,44 @@
 
 use crate::field::Field;
 use crate::issue::{IssueCode, ValidationIssue};
-use crate::options::{DeleteCallOptions, OptionValue};
-use js_sys::{Array, Reflect};
-use serde::Deserialize;
+use crate::options::{DeleteCallOptions, OptionValue, OptionsSeed};
+use js_sys::{Array, Object, Reflect};
+use serde::de::value::MapDeserializer;
+use serde::de::{DeserializeSeed, Deserializer};
+use serde_wasm_bindgen::Deserializer as JsDeserializer;
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, Url};
 
-/// One value, its JavaScript type kept. serde-wasm-bindgen hands values over as they are
-/// (`serde_wasm_bindgen::preserve`); its `deserialize_any` could not tell a BigInt from a
-/// number (it visits both as integers), fails on functions and symbols, and sees an
-/// `AbortSignal` as an empty object.
+/// Reads each option's value as the `JsValue` itself (`serde_wasm_bindgen::preserve`) and
+/// classifies it with js-sys: serde-wasm-bindgen's `deserialize_any` cannot keep what the rules
+/// need (it visits a BigInt as an integer, fails on functions and symbols, and sees an
+/// `AbortSignal` as an empty object). Used only with serde-wasm-bindgen's deserializer.
+#[derive(Clone, Copy)]
+struct JsValueSeed;
+
+impl<'de> DeserializeSeed<'de> for JsValueSeed {
+    type Value = OptionValue<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let value: JsValue = serde_wasm_bindgen::preserve::deserialize(deserializer)?;
+        Ok(option_value(&value))
+    }
+}
+
+/// One value, its JavaScript type kept; the items of an array one level deep.
 pub(crate) fn option_value(value: &JsValue) -> OptionValue<'static> {
+    if Array::is_array(value) {
+        let items: &Array = value.unchecked_ref();
+        OptionValue::List(items.iter().map(|item| scalar_value(&item)).collect())
+    } else {
+        scalar_value(value)
+    }
+}
+
+/// A value that is no array, or an array named as such (never walked into: a nested array
+/// cannot be deep enough to exhaust the stack).
+fn scalar_value(value: &JsValue) -> OptionValue<'static> {
     if let Some(text) = value.as_string() {
         OptionValue::Text(text.into())
     } else if let Some(number) = value.as_f64() {
@@ -27,8 +53,7 @@ pub(crate) fn option_value(value: &JsValue) -> OptionValue<'static> {
     } else if value.is_null() {
         OptionValue::Null
     } else if Array::is_array(value) {
-        let items: &Array = value.unchecked_ref();
-        OptionValue::List(items.iter().map(|item| option_value(&item)).collect())
+        OptionValue::Other("an array")
     } else if value.is_instance_of::<AbortSignal>() {
         OptionValue::Other("AbortSignal")
     } else {
@@ -51,9 +76,18 @@ fn type_name(value: &JsValue) -> &'static str {
     }
 }
 
+/// The caller's options, read by serde from the object's own enumerable properties
+/// (`Object.entries`, as a spread or `Object.keys` sees them: a `Map` or `URLSearchParams` is
+/// not read by its iterator), and whether the platform's URL parser accepted the base URL.
+pub(crate) struct ReadOptions {
+    pub options: DeleteCallOptions<'static>,
+    /// `false` when a base URL was given that the platform cannot parse: nothing can be sent.
+    pub base_url_parses: bool,
+}
+
 /// The caller's options object, its base URL resolved against the page (the page's origin when
 /// none is given); one issue when it is no object at all.
-pub(crate) fn options(value: &JsValue) -> Result<DeleteCallOptions<'static>, ValidationIssue> {
+pub(crate) fn options(value: &JsValue) -> Result<ReadOptions, ValidationIssue> {
     let not_an_object = |type_name: &str| ValidationIssue {
         field: "options".to_owned(),
         code: IssueCode::InvalidType,
@@ -67,14 +101,27 @@ pub(crate) fn options(value: &JsValue) -> Result<DeleteCallOptions<'static>, Val
     if !value.is_object() || Array::is_array(value) {
         return Err(not_an_object(option_value(value).type_name()));
     }
-    let mut options =
-        DeleteCallOptions::deserialize(serde_wasm_bindgen::Deserializer::from(value.clone()))
-            // Only an object whose properties cannot be read (a throwing getter or proxy).
-            .map_err(|_| not_an_object("an object whose properties cannot be read"))?;
+    let entries = Object::entries(value.unchecked_ref());
+    let entries = entries.iter().map(|entry| {
+        let pair: Array = entry.unchecked_into();
+        (
+            JsDeserializer::from(pair.get(0)),
+            JsDeserializer::from(pair.get(1)),
+        )
+    });
+    let mut options = OptionsSeed(JsValueSeed)
+        .deserialize(MapDeserializer::<_, serde_wasm_bindgen::Error>::new(
+            entries,
+        ))
+        // Keys from Object.entries are strings and values are taken as they are: unreachable.
+        .map_err(|_| not_an_object("an object whose properties cannot be read"))?;
+    let mut base_url_parses = true;
     match options.get(Field::BaseUrl) {
         OptionValue::Text(url) if !url.is_empty() => {
             let resolved = resolve_base_url(url);
-            options.set_field(Field::BaseUrl, resolved.into());
+            base_url_parses = resolved.is_some();
+            let url = resolved.unwrap_or_else(|| url.to_string());
+            options.set_field(Field::BaseUrl, url.into());
         }
         OptionValue::Absent | OptionValue::Null | OptionValue::Text(_) => {
             if let Some(origin) = page_origin() {
@@ -83,20 +130,42 @@ pub(crate) fn options(value: &JsValue) -> Result<DeleteCallOptions<'static>, Val
         }
         _ => {}
     }
-    Ok(options)
+    Ok(ReadOptions {
+        options,
+        base_url_parses,
+    })
 }
 
-/// One option for `validateParameter`: its name (`None` when it is no string) and value.
-pub(crate) fn parameter(name: &JsValue, value: &JsValue) -> Option<(String, OptionValue<'static>)> {
+/// One option for `validateParameter`: its name (`None` when it is no string), value, and
+/// whether the platform's URL parser accepts it when it is a base URL.
+pub(crate) fn parameter(
+    name: &JsValue,
+    value: &JsValue,
+) -> Option<(String, OptionValue<'static>, bool)> {
     let name = name.as_string()?;
     let mut value = option_value(value);
+    let mut parses = true;
     if name == Field::BaseUrl.name()
         && let OptionValue::Text(url) = &value
         && !url.is_empty()
     {
-        value = resolve_base_url(url).into();
+        match resolve_base_url(url) {
+            Some(resolved) => value = resolved.into(),
+            None => parses = false,
+        }
     }
-    Some((name, value))
+    Some((name, value, parses))
+}
+
+/// The issue for a base URL the platform's URL parser refuses (the core's checks are textual).
+pub(crate) fn unparseable_base_url() -> ValidationIssue {
+    ValidationIssue {
+        field: Field::BaseUrl.name().to_owned(),
+        code: IssueCode::InvalidBaseUrl,
+        message: "baseUrl is not a URL this browser can parse; give the recorder's address such \
+                  as https://recorder.example.com."
+            .to_owned(),
+    }
 }
 
 /// The caller's `signal`, when it is an `AbortSignal`.
@@ -127,15 +196,14 @@ fn page_origin() -> Option<String> {
 const RESOLVED_KEPT: usize = 32;
 
 thread_local! {
-    /// The page the answers below are for, and (base URL, resolved URL) pairs.
-    static RESOLVED: RefCell<(String, Vec<(String, String)>)> = const {
+    /// The page the answers below are for, and (base URL, resolved URL if it parses) pairs.
+    static RESOLVED: RefCell<(String, Vec<(String, Option<String>)>)> = const {
         RefCell::new((String::new(), Vec::new()))
     };
 }
 
-/// `url` resolved against the page by the platform's URL parser; text it cannot parse is left
-/// for the core to report.
-fn resolve_base_url(url: &str) -> String {
+/// `url` resolved against the page by the platform's URL parser; `None` when it cannot parse it.
+fn resolve_base_url(url: &str) -> Option<String> {
     let page = location("href").unwrap_or_default();
     RESOLVED.with_borrow_mut(|(resolved_for, answers)| {
         if *resolved_for != page || answers.len() >= RESOLVED_KEPT {
@@ -150,7 +218,7 @@ fn resolve_base_url(url: &str) -> String {
         } else {
             Url::new_with_base(url, &page)
         };
-        let href = parsed.map_or_else(|_| url.to_owned(), |parsed| parsed.href());
+        let href = parsed.ok().map(|parsed| parsed.href());
         answers.push((url.to_owned(), href.clone()));
         href
     })

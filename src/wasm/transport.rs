@@ -6,13 +6,14 @@
 //! panics on anything else: gloo-net 0.7 src/error.rs:36-41). The caller's own reason is read
 //! from the caller's signal and passed on unchanged.
 //!
-//! The request is built with gloo-net's `RequestBuilder` but handed to the global `fetch` here:
-//! gloo-net's `send` keeps only the name and message of a rejection (gloo-utils 0.3
-//! src/errors.rs:8-23), and a NETWORK error's `cause` must be fetch's own error object.
+//! The request is built with gloo-net's `RequestBuilder` but handed to the global `fetch` here,
+//! and the body is read with web-sys: gloo-net's `send` and `Response::text` keep only the name
+//! and message of a rejection (gloo-utils 0.3 src/errors.rs:8-23), and a NETWORK error's `cause`
+//! must be fetch's own error object.
 
 use crate::params::HttpMethod;
 use crate::request::{BuiltRequest, FORM_CONTENT_TYPE};
-use gloo_net::http::{Method, RequestBuilder, Response};
+use gloo_net::http::{Method, RequestBuilder};
 use js_sys::{Function, Promise};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -24,8 +25,8 @@ use web_sys::{AbortController, AbortSignal, RequestCache};
 #[wasm_bindgen]
 extern "C" {
     // Globals, so the same code runs in a window, a worker and Node.
-    #[wasm_bindgen(js_name = fetch)]
-    fn fetch_with_request(request: &web_sys::Request) -> Promise;
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn fetch_with_request(request: &web_sys::Request) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &Function, ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -44,8 +45,8 @@ pub(crate) enum Failure {
     Aborted(JsValue),
     /// The timeout elapsed.
     TimedOut,
-    /// fetch failed: what it rejected with (an `Error`), or, when the body could not be read,
-    /// `undefined`; and the browser's words.
+    /// fetch failed, or reading the body did: what it rejected with (an `Error`), and the
+    /// browser's words.
     Network { cause: JsValue, detail: String },
 }
 
@@ -149,24 +150,30 @@ pub(crate) async fn send(
             .body(body.as_str()),
         None => builder.build(),
     };
-    // Building fails only for a URL the platform refuses, which validation has already checked.
+    // Building fails only for a URL the platform's parser refuses, which validation refuses
+    // first (`input::unparseable_base_url`); gloo-net keeps no error object to pass on.
     let built = built.map_err(|error| Failure::Network {
         cause: JsValue::UNDEFINED,
         detail: error.to_string(),
     })?;
     let raw: web_sys::Request = built.into();
-    let answer = JsFuture::from(fetch_with_request(&raw))
+    let sent = fetch_with_request(&raw).map_err(|cause| guard.failure(cause))?;
+    let answer = JsFuture::from(sent)
         .await
         .map_err(|cause| guard.failure(cause))?;
-    let response = Response::from(answer.unchecked_into::<web_sys::Response>());
-    let status = response.status();
-    let body = response.text().await.map_err(|error| {
-        guard.cut_short().unwrap_or_else(|| Failure::Network {
-            cause: JsValue::UNDEFINED,
-            detail: error.to_string(),
-        })
+    let response: web_sys::Response = answer.dyn_into().map_err(|other| Failure::Network {
+        cause: other,
+        detail: String::from("fetch answered with something that is not a Response"),
     })?;
-    Ok(Reply { status, body })
+    let status = response.status();
+    let reading = response.text().map_err(|cause| guard.failure(cause))?;
+    let body = JsFuture::from(reading)
+        .await
+        .map_err(|cause| guard.failure(cause))?;
+    Ok(Reply {
+        status,
+        body: body.as_string().unwrap_or_default(),
+    })
 }
 
 /// The guard's `AbortController` could not be made (a platform without one).

@@ -4,7 +4,7 @@
 
 /** A failed verba-api call. `code` says why; messages never contain an apiKey or token. */
 export class VerbaError extends Error {
-  constructor(message, code, details) {
+  constructor(message, code, details = {}) {
     super(message, details.cause !== undefined ? { cause: details.cause } : undefined);
     this.name = "VerbaError";
     this.code = code;

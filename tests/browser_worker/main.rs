@@ -12,6 +12,8 @@ mod abort_and_timeout;
 mod api_errors;
 #[path = "../browser/delete_by_selector.rs"]
 mod delete_by_selector;
+#[path = "../browser/js_values.rs"]
+mod js_values;
 #[path = "../browser/page_location.rs"]
 mod page_location;
 #[path = "../browser/support.rs"]
