@@ -195,9 +195,11 @@ fn page_origin() -> Option<String> {
 /// How many resolved base URLs are kept: portals check the same few URLs over and over.
 const RESOLVED_KEPT: usize = 32;
 
+/// The page the answers are for, and (base URL, resolved URL if it parses) pairs.
+type Resolved = (String, Vec<(String, Option<String>)>);
+
 thread_local! {
-    /// The page the answers below are for, and (base URL, resolved URL if it parses) pairs.
-    static RESOLVED: RefCell<(String, Vec<(String, Option<String>)>)> = const {
+    static RESOLVED: RefCell<Resolved> = const {
         RefCell::new((String::new(), Vec::new()))
     };
 }
