@@ -30,6 +30,23 @@ pub fn emulator() -> &'static str {
         .expect("VERBA_EMULATOR_URL must be set at build time; run `make test-browser`")
 }
 
+/// The misbehaving server (`tests/support/hostile-server.mjs`).
+#[allow(clippy::option_env_unwrap)]
+pub fn hostile() -> &'static str {
+    option_env!("VERBA_HOSTILE_URL")
+        .expect("VERBA_HOSTILE_URL must be set at build time; run `make test-browser`")
+}
+
+/// How many API requests the misbehaving server has received.
+pub async fn hostile_requests() -> f64 {
+    let url = format!("{}/__requests", hostile());
+    let reply = http("GET", &url, JsValue::UNDEFINED)
+        .await
+        .expect("hostile server request failed");
+    let count = JSON::parse(&text(&reply, "text")).expect("JSON");
+    get(&count, "count").as_f64().expect("count")
+}
+
 /// A loopback URL where nothing listens.
 #[allow(clippy::option_env_unwrap)]
 pub fn closed_url() -> &'static str {

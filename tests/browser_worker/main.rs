@@ -10,6 +10,8 @@
 mod abort_and_timeout;
 #[path = "../browser/api_errors.rs"]
 mod api_errors;
+#[path = "../browser/body_read.rs"]
+mod body_read;
 #[path = "../browser/delete_by_selector.rs"]
 mod delete_by_selector;
 #[path = "../browser/js_values.rs"]
