@@ -93,7 +93,7 @@ impl From<bool> for OptionValue<'_> {
 }
 
 /// A whole `DeleteCallOptions` object as received.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteCallOptions<'a> {
     values: Vec<(Field, OptionValue<'a>)>,
     unknown: Vec<String>,
@@ -140,6 +140,26 @@ impl<'a> DeleteCallOptions<'a> {
     /// The names given that are no option.
     pub fn unknown_names(&self) -> &[String] {
         &self.unknown
+    }
+}
+
+/// Shows the options with the credentials' text redacted: `{:?}` of them may end up in a log.
+impl fmt::Debug for DeleteCallOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let values: Vec<(&str, OptionValue)> = self
+            .values
+            .iter()
+            .map(|(field, value)| match value {
+                OptionValue::Text(text) if field.is_secret() => {
+                    (field.name(), OptionValue::from(crate::redact::redact(text)))
+                }
+                _ => (field.name(), value.clone()),
+            })
+            .collect();
+        f.debug_struct("DeleteCallOptions")
+            .field("values", &values)
+            .field("unknown", &self.unknown)
+            .finish()
     }
 }
 

@@ -155,7 +155,7 @@ pub fn status_list(statuses: &[StatusValue]) -> String {
 }
 
 /// A complete, valid DeleteCall request.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DeleteCallParams {
     /// The API key (GUID, braces stripped).
     pub api_key: String,
@@ -195,5 +195,21 @@ impl DeleteCallParams {
             params.push((Field::Status, status_list(status)));
         }
         params
+    }
+}
+
+/// Shows the request with its credentials redacted: `{:?}` of it may end up in a log.
+impl std::fmt::Debug for DeleteCallParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteCallParams")
+            .field("api_key", &crate::redact::redact(&self.api_key))
+            .field("token", &self.token.as_deref().map(crate::redact::redact))
+            .field("selector", &self.selector)
+            .field("response_type", &self.response_type)
+            .field("endpoint", &self.endpoint)
+            .field("method", &self.method)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .finish()
     }
 }

@@ -35,7 +35,7 @@ impl<'a> From<&'a Result<DeleteCallParams, Vec<ValidationIssue>>> for Validation
 /// The options as they will be sent (trimmed, braces stripped, defaults filled in), flat as
 /// JavaScript sees them: the JavaScript `NormalizedDeleteCallOptions`. Holds the credentials: it
 /// is the caller's own input.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NormalizedDeleteCallOptions<'a> {
     /// The API key.
@@ -101,5 +101,26 @@ impl<'a> From<&'a DeleteCallParams> for NormalizedDeleteCallOptions<'a> {
             }
         }
         normalized
+    }
+}
+
+/// Shows the options with the credentials redacted: `{:?}` of it may end up in a log.
+impl std::fmt::Debug for NormalizedDeleteCallOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NormalizedDeleteCallOptions")
+            .field("api_key", &crate::redact::redact(self.api_key))
+            .field("token", &self.token.map(crate::redact::redact))
+            .field("call_id", &self.call_id)
+            .field("platform_call_id", &self.platform_call_id)
+            .field("native_id", &self.native_id)
+            .field("meeting_id", &self.meeting_id)
+            .field("extension", &self.extension)
+            .field("status", &self.status)
+            .field("response_type", &self.response_type)
+            .field("base_url", &self.base_url)
+            .field("method", &self.method)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .finish()
     }
 }

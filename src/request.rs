@@ -25,7 +25,7 @@ pub(crate) const ACTION_QUERY: &str = "?action=DeleteCall";
 pub(crate) const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 /// An HTTP request ready to send: the JavaScript `BuiltRequest`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct BuiltRequest {
     /// The method.
     pub method: HttpMethod,
@@ -40,6 +40,18 @@ pub struct BuiltRequest {
     /// A human-readable rendering with credentials redacted, for "what will be sent" panels and
     /// logs.
     pub preview: String,
+}
+
+/// Shows the preview, never the URL or body (for GET the URL, for POST the body, holds the
+/// credentials): `{:?}` of it may end up in a log.
+impl std::fmt::Debug for BuiltRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuiltRequest")
+            .field("method", &self.method)
+            .field("headers", &self.headers)
+            .field("preview", &self.preview)
+            .finish_non_exhaustive()
+    }
 }
 
 fn as_object<S: Serializer>(

@@ -431,3 +431,22 @@ fn a_secret_echoed_in_another_letter_case_or_with_lower_case_hex_is_scrubbed() {
     let excerpt = excerpt_of(answered(&body, Html, 500, None));
     assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(170)));
 }
+
+#[test]
+fn debug_output_of_what_holds_credentials_redacts_them() {
+    let options = by_call_id().with("method", "GET");
+    let params = valid(&options);
+    let request = verba_api::build_delete_call_request(&params);
+    let checked = Ok(params.clone());
+    let report = verba_api::ValidationReport::from(&checked);
+    for shown in [
+        format!("{options:?}"),
+        format!("{params:?}"),
+        format!("{request:?}"),
+        format!("{report:?}"),
+    ] {
+        assert!(!shown.contains(KEY), "{shown}");
+        assert!(!shown.contains(TOKEN), "{shown}");
+        assert!(shown.contains("74c8…REDACTED"), "{shown}");
+    }
+}
