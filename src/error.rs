@@ -28,6 +28,17 @@ pub enum VerbaErrorCode {
 }
 
 impl VerbaErrorCode {
+    /// Every code.
+    pub const ALL: [VerbaErrorCode; 7] = [
+        VerbaErrorCode::Validation,
+        VerbaErrorCode::CallNotFound,
+        VerbaErrorCode::ApiError,
+        VerbaErrorCode::HttpError,
+        VerbaErrorCode::Network,
+        VerbaErrorCode::Timeout,
+        VerbaErrorCode::Parse,
+    ];
+
     /// The code as JavaScript sees it.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -44,6 +44,27 @@ pub enum IssueCode {
 }
 
 impl IssueCode {
+    /// Every code.
+    pub const ALL: [IssueCode; 17] = [
+        IssueCode::Required,
+        IssueCode::MissingSelector,
+        IssueCode::ConflictingSelectors,
+        IssueCode::ExtensionRequiresStatus,
+        IssueCode::StatusWithoutExtension,
+        IssueCode::InvalidGuid,
+        IssueCode::InvalidToken,
+        IssueCode::InvalidExtension,
+        IssueCode::InvalidStatus,
+        IssueCode::InvalidValue,
+        IssueCode::InvalidResponseType,
+        IssueCode::InvalidMethod,
+        IssueCode::InvalidBaseUrl,
+        IssueCode::InsecureUrl,
+        IssueCode::UrlTooLong,
+        IssueCode::UnknownOption,
+        IssueCode::InvalidType,
+    ];
+
     /// The code as JavaScript sees it.
     pub const fn as_str(self) -> &'static str {
         match self {

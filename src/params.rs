@@ -14,6 +14,9 @@ pub enum StatusValue {
 }
 
 impl StatusValue {
+    /// Every value.
+    pub const ALL: [StatusValue; 3] = [StatusValue::Ongoing, StatusValue::Next, StatusValue::Last];
+
     /// The value as sent on the wire.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -25,7 +28,7 @@ impl StatusValue {
 
     /// Parses one item, ignoring letter case.
     pub fn parse(item: &str) -> Option<StatusValue> {
-        [StatusValue::Ongoing, StatusValue::Next, StatusValue::Last]
+        StatusValue::ALL
             .into_iter()
             .find(|status| status.as_str().eq_ignore_ascii_case(item))
     }
@@ -46,6 +49,14 @@ pub enum ResponseType {
 }
 
 impl ResponseType {
+    /// Every format.
+    pub const ALL: [ResponseType; 4] = [
+        ResponseType::Xml,
+        ResponseType::Json,
+        ResponseType::Text,
+        ResponseType::Html,
+    ];
+
     /// The value as sent on the wire (upper case).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -58,14 +69,9 @@ impl ResponseType {
 
     /// Parses a response type, ignoring letter case.
     pub fn parse(text: &str) -> Option<ResponseType> {
-        [
-            ResponseType::Xml,
-            ResponseType::Json,
-            ResponseType::Text,
-            ResponseType::Html,
-        ]
-        .into_iter()
-        .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
+        ResponseType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
     }
 }
 
@@ -80,6 +86,9 @@ pub enum HttpMethod {
 }
 
 impl HttpMethod {
+    /// Every method.
+    pub const ALL: [HttpMethod; 2] = [HttpMethod::Post, HttpMethod::Get];
+
     /// The method's name.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -90,7 +99,7 @@ impl HttpMethod {
 
     /// Parses a method name, ignoring letter case.
     pub fn parse(text: &str) -> Option<HttpMethod> {
-        [HttpMethod::Post, HttpMethod::Get]
+        HttpMethod::ALL
             .into_iter()
             .find(|method| method.as_str().eq_ignore_ascii_case(text))
     }

@@ -1,17 +1,18 @@
-//! The JavaScript shapes, derived from the Rust types with serde: options read from JSON the
-//! way serde-wasm-bindgen reads a JavaScript object, and reports, requests and results written
-//! as JSON, which has the same shapes serde-wasm-bindgen builds (`null` for `None`, absent
-//! optional members, plain objects for maps).
+//! The JavaScript shapes, derived from the Rust types with serde: options read from JSON with
+//! the same visitor that reads a JavaScript object, and reports, requests and results written as
+//! JSON, the shapes serde-wasm-bindgen builds with `Serializer::json_compatible()` (`null` for
+//! `None`, absent optional members, plain objects for maps; tests/browser/js_values.rs checks
+//! the real JavaScript values); and the TypeScript unions against the Rust values.
 #![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
+mod common;
+
+use common::{KEY, TOKEN};
 use serde_json::{Value, json};
 use verba_api::{
     DeleteCallOptions, Field, OptionValue, ResponseType, ValidationReport,
     build_delete_call_request, parse_delete_call_response, validate_delete_call,
 };
-
-const KEY: &str = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
-const TOKEN: &str = "09835e02-6c10-11e0-bb22-ba324924019b";
 
 fn options(json: &str) -> DeleteCallOptions<'_> {
     serde_json::from_str(json).expect("a JSON object")
@@ -77,6 +78,7 @@ fn an_invalid_report_has_null_normalized_and_issues_as_objects() {
     let codes: Vec<(&str, &str)> = issues
         .iter()
         .map(|issue| {
+            // serde_json's map is sorted: this checks the members, the browser tests their order.
             let keys: Vec<&String> = issue.as_object().expect("an object").keys().collect();
             assert_eq!(keys, ["code", "field", "message"], "{issue}");
             (
@@ -146,4 +148,51 @@ fn results_carry_the_constant_members_and_raw_only_for_text_and_html() {
     let shape = serde_json::to_value(text).unwrap();
     assert_eq!(shape["raw"], json!("OK"));
     assert_eq!(shape["responseType"], json!("TEXT"));
+}
+
+/// The members of `export type NAME = "a" | "b" ...;` in the package's TypeScript declarations.
+fn union(name: &str) -> Vec<String> {
+    let declarations = include_str!("../src/wasm/typescript.rs");
+    let start = format!("export type {name} =");
+    let at = declarations
+        .find(&start)
+        .unwrap_or_else(|| panic!("{start} not declared"));
+    let body = &declarations[at + start.len()..];
+    let body = &body[..body.find(';').expect("the union ends with ;")];
+    body.split('|')
+        .map(|member| member.trim().trim_matches('"').to_owned())
+        // A union written over several lines starts with `|`.
+        .filter(|member| !member.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_typescript_unions_name_exactly_the_rust_values() {
+    use verba_api::{HttpMethod, IssueCode, StatusValue, VerbaErrorCode};
+    let names = |names: &[&str]| {
+        names
+            .iter()
+            .map(|name| name.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        union("IssueCode"),
+        names(&IssueCode::ALL.map(IssueCode::as_str))
+    );
+    assert_eq!(
+        union("VerbaErrorCode"),
+        names(&VerbaErrorCode::ALL.map(VerbaErrorCode::as_str))
+    );
+    assert_eq!(
+        union("ResponseType"),
+        names(&ResponseType::ALL.map(ResponseType::as_str))
+    );
+    assert_eq!(
+        union("HttpMethod"),
+        names(&HttpMethod::ALL.map(HttpMethod::as_str))
+    );
+    assert_eq!(
+        union("StatusValue"),
+        names(&StatusValue::ALL.map(StatusValue::as_str))
+    );
 }
