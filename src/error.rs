@@ -53,7 +53,7 @@ impl VerbaErrorCode {
     }
 }
 
-crate::serialize_as_str!(VerbaErrorCode);
+serialize_as_str!(VerbaErrorCode);
 
 /// Why a DeleteCall did not succeed: the JavaScript `VerbaError`. Its `Display` is the message
 /// JavaScript shows; messages never contain an API key or token of the request.

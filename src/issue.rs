@@ -89,7 +89,7 @@ impl IssueCode {
     }
 }
 
-crate::serialize_as_str!(IssueCode);
+serialize_as_str!(IssueCode);
 
 /// One problem with one option: the JavaScript `ValidationIssue`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

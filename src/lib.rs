@@ -38,9 +38,7 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Implements `Serialize` for an enum of names through its `as_str`, so the name JavaScript sees
-/// is written once, in `as_str`.
-#[macro_export]
-#[doc(hidden)]
+/// is written once, in `as_str`. (Defined before the modules, which use it by name.)
 macro_rules! serialize_as_str {
     ($($name:ty),+) => {$(
         impl serde::Serialize for $name {

@@ -105,7 +105,7 @@ impl HttpMethod {
     }
 }
 
-crate::serialize_as_str!(StatusValue, ResponseType, HttpMethod);
+serialize_as_str!(StatusValue, ResponseType, HttpMethod);
 
 /// Which call to delete: exactly one selector.
 #[derive(Clone, Debug, PartialEq, Eq)]

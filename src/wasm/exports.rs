@@ -83,7 +83,7 @@ pub fn validate_delete_call(
 /// Checks one option on its own, for live form validation; `[]` when valid. Rules that involve
 /// several options (exactly one selector, status with extension) need `validateDeleteCall`.
 #[wasm_bindgen(js_name = validateParameter, unchecked_return_type = "ValidationIssue[]")]
-pub fn validate_parameter_js(
+pub fn validate_parameter(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsValue {

@@ -152,7 +152,7 @@ async fn a_deeply_nested_array_is_an_invalid_type_and_the_module_keeps_working()
     assert_eq!(issues.length(), 1);
     assert_eq!(text(&issues.get(0), "code"), "invalid_type");
     assert!(text(&issues.get(0), "message").contains("not an array"));
-    let status = verba_api::js::validate_parameter_js("status".into(), deep);
+    let status = verba_api::js::validate_parameter("status".into(), deep);
     let issues = js_sys::Array::from(&status);
     assert_eq!(text(&issues.get(0), "code"), "invalid_type");
     verba_api::js::delete_call(by_call(&[]))
@@ -170,7 +170,7 @@ async fn a_base_url_the_url_parser_refuses_is_a_validation_issue_and_sends_nothi
     let issues = js_sys::Array::from(&get(&error, "issues"));
     assert_eq!(text(&issues.get(0), "field"), "baseUrl");
     assert_eq!(text(&issues.get(0), "code"), "invalid_base_url");
-    let alone = js_sys::Array::from(&verba_api::js::validate_parameter_js(
+    let alone = js_sys::Array::from(&verba_api::js::validate_parameter(
         "baseUrl".into(),
         bad.into(),
     ));

@@ -17,6 +17,6 @@ fn a_relative_base_url_resolves_against_the_page() {
         text(&get(&report, "normalized"), "baseUrl"),
         format!("{origin}/recorder/verba/api")
     );
-    let issues = verba_api::js::validate_parameter_js("baseUrl".into(), "/recorder".into());
+    let issues = verba_api::js::validate_parameter("baseUrl".into(), "/recorder".into());
     assert_eq!(js_sys::Array::from(&issues).length(), 0);
 }
