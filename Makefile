@@ -68,9 +68,14 @@ node_modules/.installed: package.json package-lock.json
 # VerbaError class from verba_api.js, which wasm-bindgen only imports.
 # Built next to pkg/ and swapped in at the end, so a running demo never sees half a package.
 # The JavaScript is minified with esbuild (size is a product goal; the .d.ts documents the API).
+# The source paths in panic locations are made relative (the registry's and this checkout's
+# prefixes removed): shorter, and no path of the building machine ends up in the package.
+CARGO_HOME ?= $(HOME)/.cargo
+PKG_RUSTFLAGS := $(foreach dir,$(wildcard $(CARGO_HOME)/registry/src/*/),--remap-path-prefix=$(dir)=) \
+  --remap-path-prefix=$(ROOT)/=
 pkg: setup-rust setup-wasm-bindgen setup-npm
-	cargo rustc --quiet --lib -p verba-api --target $(WASM_TARGET) --profile wasm-release \
-	  --crate-type cdylib
+	RUSTFLAGS="$(strip $(RUSTFLAGS) $(PKG_RUSTFLAGS))" cargo rustc --quiet --lib -p verba-api \
+	  --target $(WASM_TARGET) --profile wasm-release --crate-type cdylib
 	rm -rf $(PKG).new
 	wasm-bindgen --target web --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
 	wasm-opt -Oz $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm
