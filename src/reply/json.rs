@@ -10,7 +10,7 @@
 
 use super::{Envelope, parse_code};
 use crate::options::is_whole;
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 /// Larger integers are not exact in JSON numbers as JavaScript reads them.
@@ -84,8 +84,11 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Object(members))
     }
 
+    /// Items are read as values like any other (and dropped): serde_json's separate skipping
+    /// code (`IgnoredAny`) would weigh in the wasm build, and its nesting would go unlimited
+    /// where values are held to serde_json's recursion limit.
     fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Json, A::Error> {
-        while items.next_element::<IgnoredAny>()?.is_some() {}
+        while items.next_element::<Json>()?.is_some() {}
         Ok(Json::Other)
     }
 
