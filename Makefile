@@ -64,8 +64,9 @@ node_modules/.installed: package.json package-lock.json
 ## ---- build ---------------------------------------------------------------------------------
 
 # Release package: cargo (size profile) -> wasm-bindgen --target web -> wasm-opt -Oz (binaryen
-# from npm; Debian's wasm-opt breaks the output). The last step re-exports the JavaScript
-# VerbaError class from verba_api.js, which wasm-bindgen only imports.
+# from npm; Debian's wasm-opt breaks the output). The module's imports then get short names in
+# the wasm and the glue alike (tools/shorten-import-names.mjs). The last step re-exports the
+# JavaScript VerbaError class from verba_api.js, which wasm-bindgen only imports.
 # Built next to pkg/ and swapped in at the end, so a running demo never sees half a package.
 # The JavaScript is minified with esbuild (size is a product goal; the .d.ts documents the API).
 # The source paths in panic locations are made relative (the registry's and this checkout's
@@ -79,6 +80,7 @@ pkg: setup-rust setup-wasm-bindgen setup-npm
 	rm -rf $(PKG).new
 	wasm-bindgen --target web --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
 	wasm-opt -Oz $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm
+	node tools/shorten-import-names.mjs $(PKG).new/verba_api_bg.wasm $(PKG).new/verba_api.js
 	node tests/support/export-verba-error.mjs $(PKG).new/verba_api.js
 	for js in $(PKG).new/verba_api.js $$(find $(PKG).new/snippets -name '*.js'); do \
 	  esbuild "$$js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$js"; \
