@@ -66,7 +66,8 @@ node_modules/.installed: package.json package-lock.json
 # Release package: cargo (size profile) -> wasm-bindgen --target web -> wasm-opt -Oz (binaryen
 # from npm; Debian's wasm-opt breaks the output), repeated while it still shrinks, and without
 # the producers and target_features sections (only tools read them; wasm-opt has used the
-# latter by then). The module's imports then get short names in
+# latter by then). Strings go to wasm with TextEncoder.encodeInto without a fallback: every
+# engine that runs the module (externref) has it. The module's imports then get short names in
 # the wasm and the glue alike (tools/shorten-import-names.mjs). The last step re-exports the
 # JavaScript VerbaError class from verba_api.js, which wasm-bindgen only imports.
 # Built next to pkg/ and swapped in at the end, so a running demo never sees half a package.
@@ -80,7 +81,7 @@ pkg: setup-rust setup-wasm-bindgen setup-npm
 	RUSTFLAGS="$(strip $(RUSTFLAGS) $(PKG_RUSTFLAGS))" cargo rustc --quiet --lib -p verba-api \
 	  --target $(WASM_TARGET) --profile wasm-release --crate-type cdylib
 	rm -rf $(PKG).new
-	wasm-bindgen --target web --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
+	wasm-bindgen --target web --encode-into always --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
 	wasm-opt -Oz --converge --strip-producers --strip-target-features \
 	  $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm
 	node tools/shorten-import-names.mjs $(PKG).new/verba_api_bg.wasm $(PKG).new/verba_api.js
