@@ -133,7 +133,7 @@ pub(crate) async fn send(
     {
         return Err(Failure::Aborted(signal.reason()));
     }
-    let guard = AbortGuard::new(caller, timeout_ms).map_err(|cause| guard_failure(cause))?;
+    let guard = AbortGuard::new(caller, timeout_ms).map_err(guard_failure)?;
     let internal = guard.controller.signal();
     let builder = RequestBuilder::new(&request.url)
         .method(match request.method {
