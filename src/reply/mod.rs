@@ -36,6 +36,7 @@ pub struct DeleteCallResult {
     /// Always `true`: a result is only given on success.
     pub ok: bool,
     /// The API code: always 0.
+    #[serde(serialize_with = "as_number")]
     pub code: i64,
     /// Always `"DeleteCall"`.
     pub action: &'static str,
@@ -48,6 +49,17 @@ pub struct DeleteCallResult {
     /// The body as received, for TEXT and HTML replies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub raw: Option<String>,
+}
+
+/// An API code as the number JavaScript reads: serialized as an `f64` in the browser, where
+/// serde-wasm-bindgen's `i64` path would add a range check and its formatted error (a code is
+/// always 0 here); as the integer elsewhere.
+fn as_number<S: serde::Serializer>(code: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+    if cfg!(target_arch = "wasm32") {
+        serializer.serialize_f64(*code as f64)
+    } else {
+        serializer.serialize_i64(*code)
+    }
 }
 
 impl DeleteCallResult {
