@@ -100,9 +100,7 @@ fn host_of(authority: &str) -> Option<&str> {
             None => (authority, None),
         }
     };
-    let port_ok = port.is_none_or(|port| {
-        !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok()
-    });
+    let port_ok = port.is_none_or(|port| decimal_at_most(port, u16::MAX.into()));
     (!host.is_empty() && port_ok).then_some(host)
 }
 
@@ -116,10 +114,21 @@ pub(crate) fn is_loopback(host: &str) -> bool {
     let rest: Vec<&str> = octets.collect();
     first_is_127
         && rest.len() == 3
-        && rest.iter().all(|octet| {
-            !octet.is_empty()
-                && octet.len() <= 3
-                && octet.bytes().all(|b| b.is_ascii_digit())
-                && octet.parse::<u8>().is_ok()
+        && rest
+            .iter()
+            .all(|octet| octet.len() <= 3 && decimal_at_most(octet, u8::MAX.into()))
+}
+
+/// Whether `digits` is a non-empty run of ASCII digits whose value is at most `max` (leading
+/// zeros allowed), as `str::parse` of the unsigned type `max` belongs to would accept it. One
+/// loop instead of a `FromStr` instance per integer type in the wasm build.
+fn decimal_at_most(digits: &str, max: u32) -> bool {
+    let mut value: u32 = 0;
+    !digits.is_empty()
+        && digits.bytes().all(|b| {
+            value = value
+                .saturating_mul(10)
+                .saturating_add(u32::from(b.wrapping_sub(b'0')));
+            b.is_ascii_digit() && value <= max
         })
 }
