@@ -358,12 +358,13 @@ fn char_reference(number: &str) -> Option<char> {
         Some(hex) => (hex, 16, 6),
         None => (number, 10, 7),
     };
-    if digits.is_empty()
-        || digits.len() > max_len
-        || !digits.bytes().all(|b| char::from(b).is_digit(radix))
-    {
+    if digits.is_empty() || digits.len() > max_len {
         return None;
     }
-    let value = u32::from_str_radix(digits, radix).ok()?;
+    // At most 6 hexadecimal or 7 decimal digits: no overflow.
+    let mut value = 0;
+    for b in digits.bytes() {
+        value = value * radix + char::from(b).to_digit(radix)?;
+    }
     char::from_u32(value).filter(|c| *c != '\0')
 }
