@@ -241,7 +241,27 @@ fn http_error(body: &str, http_status: u16, secrets: &Secrets) -> VerbaError {
     }
 }
 
-/// Parses the leading integer of an API code, tolerating surrounding whitespace.
+/// Parses an API code: an optional sign and decimal digits that fit an `i64`, surrounding
+/// whitespace tolerated; what `str::parse::<i64>` accepts, without the generic integer parser
+/// in the wasm build.
 pub(crate) fn parse_code(text: &str) -> Option<i64> {
-    text.trim().parse().ok()
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for b in digits.bytes() {
+        let digit = i64::from(char::from(b).to_digit(10)?);
+        value = value.checked_mul(10)?;
+        value = if negative {
+            value.checked_sub(digit)?
+        } else {
+            value.checked_add(digit)?
+        };
+    }
+    Some(value)
 }
