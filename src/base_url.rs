@@ -109,14 +109,14 @@ pub(crate) fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
     }
-    let mut octets = host.split('.');
-    let first_is_127 = octets.next() == Some("127");
-    let rest: Vec<&str> = octets.collect();
-    first_is_127
-        && rest.len() == 3
-        && rest
-            .iter()
-            .all(|octet| octet.len() <= 3 && decimal_at_most(octet, u8::MAX.into()))
+    // `127.` and then exactly three octets.
+    let mut octets = 0;
+    host.strip_prefix("127.").is_some_and(|rest| {
+        rest.split('.').all(|octet| {
+            octets += 1;
+            octet.len() <= 3 && decimal_at_most(octet, u8::MAX.into())
+        }) && octets == 3
+    })
 }
 
 /// Whether `digits` is a non-empty run of ASCII digits whose value is at most `max` (leading
