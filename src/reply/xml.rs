@@ -213,7 +213,10 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             }
             // Before the root only whitespace may stand between the markup.
             Event::Text(ref text)
-                if depth == 0 && !text.trim_start_matches([' ', '\t', '\r', '\n']).is_empty() =>
+                if depth == 0
+                    && !text
+                        .bytes()
+                        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) =>
             {
                 malformed!('read)
             }
