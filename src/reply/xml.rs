@@ -83,7 +83,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
 
     // A BOM and whitespace before the declaration are tolerated (the declaration must be the
     // first event).
-    let body = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let body = body.trim_start_matches(|c| matches!(c, '\u{feff}' | ' ' | '\t' | '\r' | '\n'));
     let mut reader = Reader::from_str(body);
     let config = reader.config_mut();
     // A lone `&` in text stays as written (a Text event), as an unknown reference does.
