@@ -64,16 +64,27 @@ node_modules/.installed: package.json package-lock.json
 ## ---- build ---------------------------------------------------------------------------------
 
 # Release package: cargo (size profile) -> wasm-bindgen --target web -> wasm-opt -Oz (binaryen
-# from npm; Debian's wasm-opt breaks the output). The last step re-exports the JavaScript
-# VerbaError class from verba_api.js, which wasm-bindgen only imports.
+# from npm; Debian's wasm-opt breaks the output), repeated while it still shrinks, and without
+# the producers and target_features sections (only tools read them; wasm-opt has used the
+# latter by then). Strings go to wasm with TextEncoder.encodeInto without a fallback: every
+# engine that runs the module (externref) has it. The module's imports then get short names in
+# the wasm and the glue alike (tools/shorten-import-names.mjs). The last step re-exports the
+# JavaScript VerbaError class from verba_api.js, which wasm-bindgen only imports.
 # Built next to pkg/ and swapped in at the end, so a running demo never sees half a package.
 # The JavaScript is minified with esbuild (size is a product goal; the .d.ts documents the API).
+# The source paths in panic locations are made relative (the registry's and this checkout's
+# prefixes removed): shorter, and no path of the building machine ends up in the package.
+CARGO_HOME ?= $(HOME)/.cargo
+PKG_RUSTFLAGS := $(foreach dir,$(wildcard $(CARGO_HOME)/registry/src/*/),--remap-path-prefix=$(dir)=) \
+  --remap-path-prefix=$(ROOT)/=
 pkg: setup-rust setup-wasm-bindgen setup-npm
-	cargo rustc --quiet --lib -p verba-api --target $(WASM_TARGET) --profile wasm-release \
-	  --crate-type cdylib
+	RUSTFLAGS="$(strip $(RUSTFLAGS) $(PKG_RUSTFLAGS))" cargo rustc --quiet --lib -p verba-api \
+	  --target $(WASM_TARGET) --profile wasm-release --crate-type cdylib
 	rm -rf $(PKG).new
-	wasm-bindgen --target web --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
-	wasm-opt -Oz $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm
+	wasm-bindgen --target web --encode-into always --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
+	wasm-opt -Oz --converge --strip-producers --strip-target-features \
+	  $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm
+	node tools/shorten-import-names.mjs $(PKG).new/verba_api_bg.wasm $(PKG).new/verba_api.js
 	node tests/support/export-verba-error.mjs $(PKG).new/verba_api.js
 	for js in $(PKG).new/verba_api.js $$(find $(PKG).new/snippets -name '*.js'); do \
 	  esbuild "$$js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$js"; \

@@ -100,9 +100,7 @@ fn host_of(authority: &str) -> Option<&str> {
             None => (authority, None),
         }
     };
-    let port_ok = port.is_none_or(|port| {
-        !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok()
-    });
+    let port_ok = port.is_none_or(|port| decimal_at_most(port, u16::MAX.into()));
     (!host.is_empty() && port_ok).then_some(host)
 }
 
@@ -111,16 +109,27 @@ pub(crate) fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
     }
-    let mut octets = host.split('.');
-    let first_is_127 = octets.next() == Some("127");
-    let rest: Vec<&str> = octets.collect();
-    first_is_127
-        && rest.len() == 3
-        && rest.iter().all(|octet| {
-            !octet.is_empty()
-                && octet.len() <= 3
-                && octet.bytes().all(|b| b.is_ascii_digit())
-                && octet.parse::<u8>().is_ok()
+    // `127.` and then exactly three octets.
+    let mut octets = 0;
+    host.strip_prefix("127.").is_some_and(|rest| {
+        rest.split('.').all(|octet| {
+            octets += 1;
+            octet.len() <= 3 && decimal_at_most(octet, u8::MAX.into())
+        }) && octets == 3
+    })
+}
+
+/// Whether `digits` is a non-empty run of ASCII digits whose value is at most `max` (leading
+/// zeros allowed), as `str::parse` of the unsigned type `max` belongs to would accept it. One
+/// loop instead of a `FromStr` instance per integer type in the wasm build.
+fn decimal_at_most(digits: &str, max: u32) -> bool {
+    let mut value: u32 = 0;
+    !digits.is_empty()
+        && digits.bytes().all(|b| {
+            value = value
+                .saturating_mul(10)
+                .saturating_add(u32::from(b.wrapping_sub(b'0')));
+            b.is_ascii_digit() && value <= max
         })
 }
 

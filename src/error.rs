@@ -255,11 +255,19 @@ pub(crate) fn push_number(text: &mut String, number: i64) {
     }
 }
 
-impl fmt::Display for VerbaError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl VerbaError {
+    /// The message (the `Display` text), built without the formatting machinery, which weighs
+    /// in the wasm build.
+    pub(crate) fn message(&self) -> String {
         let mut text = String::new();
         self.write_message(&mut text);
-        f.write_str(&text)
+        text
+    }
+}
+
+impl fmt::Display for VerbaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 

@@ -85,24 +85,9 @@ impl Field {
 
     /// The option with exactly this name (case matters, as in JavaScript).
     pub fn from_name(name: &str) -> Option<Field> {
-        // A match compiles to length checks first: cheaper than comparing with every name.
-        Some(match name {
-            "apiKey" => Field::ApiKey,
-            "token" => Field::Token,
-            "callID" => Field::CallId,
-            "platformCallID" => Field::PlatformCallId,
-            "nativeID" => Field::NativeId,
-            "meetingID" => Field::MeetingId,
-            "extension" => Field::Extension,
-            "status" => Field::Status,
-            "responseType" => Field::ResponseType,
-            "baseUrl" => Field::BaseUrl,
-            "method" => Field::Method,
-            "timeoutMs" => Field::TimeoutMs,
-            "signal" => Field::Signal,
-            "allowInsecureHttp" => Field::AllowInsecureHttp,
-            _ => return None,
-        })
+        // A scan of the table: string equality checks the length first, so only a name of the
+        // same length is compared; a `match` would compile to more code in the wasm build.
+        Field::ALL.into_iter().find(|field| field.name() == name)
     }
 
     /// The option whose name differs from `name` only in letter case: the likely meaning of a

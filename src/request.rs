@@ -16,6 +16,7 @@
 use crate::encode::push_form_encoded;
 use crate::params::{DeleteCallParams, HttpMethod};
 use crate::redact::redact;
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 /// The query that names the action; the only parameter in a POST's URL.
@@ -54,11 +55,18 @@ impl std::fmt::Debug for BuiltRequest {
     }
 }
 
+/// The headers as an object of names and values. Written as a struct (the names are static),
+/// which serializers handle as the objects they build anyway: serde-wasm-bindgen's map
+/// serializer, with its JavaScript `Map` output and key checks, is not needed.
 fn as_object<S: Serializer>(
     headers: &[(&'static str, &'static str)],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(headers.iter().copied())
+    let mut object = serializer.serialize_struct("Headers", headers.len())?;
+    for (name, value) in headers {
+        object.serialize_field(name, value)?;
+    }
+    object.end()
 }
 
 /// Builds the request: POST puts every parameter but `action` in a form body, keeping the

@@ -36,6 +36,7 @@ pub struct DeleteCallResult {
     /// Always `true`: a result is only given on success.
     pub ok: bool,
     /// The API code: always 0.
+    #[serde(serialize_with = "as_number")]
     pub code: i64,
     /// Always `"DeleteCall"`.
     pub action: &'static str,
@@ -48,6 +49,17 @@ pub struct DeleteCallResult {
     /// The body as received, for TEXT and HTML replies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub raw: Option<String>,
+}
+
+/// An API code as the number JavaScript reads: serialized as an `f64` in the browser, where
+/// serde-wasm-bindgen's `i64` path would add a range check and its formatted error (a code is
+/// always 0 here); as the integer elsewhere.
+fn as_number<S: serde::Serializer>(code: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+    if cfg!(target_arch = "wasm32") {
+        serializer.serialize_f64(*code as f64)
+    } else {
+        serializer.serialize_i64(*code)
+    }
 }
 
 impl DeleteCallResult {
@@ -229,7 +241,27 @@ fn http_error(body: &str, http_status: u16, secrets: &Secrets) -> VerbaError {
     }
 }
 
-/// Parses the leading integer of an API code, tolerating surrounding whitespace.
+/// Parses an API code: an optional sign and decimal digits that fit an `i64`, surrounding
+/// whitespace tolerated; what `str::parse::<i64>` accepts, without the generic integer parser
+/// in the wasm build.
 pub(crate) fn parse_code(text: &str) -> Option<i64> {
-    text.trim().parse().ok()
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for b in digits.bytes() {
+        let digit = i64::from(char::from(b).to_digit(10)?);
+        value = value.checked_mul(10)?;
+        value = if negative {
+            value.checked_sub(digit)?
+        } else {
+            value.checked_add(digit)?
+        };
+    }
+    Some(value)
 }

@@ -83,7 +83,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
 
     // A BOM and whitespace before the declaration are tolerated (the declaration must be the
     // first event).
-    let body = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let body = body.trim_start_matches(is_bom_or_space);
     let mut reader = Reader::from_str(body);
     let config = reader.config_mut();
     // A lone `&` in text stays as written (a Text event), as an unknown reference does.
@@ -213,7 +213,10 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             }
             // Before the root only whitespace may stand between the markup.
             Event::Text(ref text)
-                if depth == 0 && !text.trim_start_matches([' ', '\t', '\r', '\n']).is_empty() =>
+                if depth == 0
+                    && !text
+                        .bytes()
+                        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) =>
             {
                 malformed!('read)
             }
@@ -273,6 +276,12 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             Ok(envelope)
         }
     }
+}
+
+/// A BOM or XML whitespace. A predicate rather than a char array: its searcher is smaller in
+/// the wasm build.
+fn is_bom_or_space(c: char) -> bool {
+    matches!(c, '\u{feff}' | ' ' | '\t' | '\r' | '\n')
 }
 
 /// Whether `name` is a qualified XML name (`local` or `prefix:local`), judged by its ASCII
@@ -338,13 +347,17 @@ fn decode(text: &str) -> String {
 /// The character a reference (`name` between `&` and `;`) stands for, if it is one of the five
 /// predefined entities or a character reference.
 fn reference(name: &str) -> Option<char> {
-    match name {
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "amp" => Some('&'),
-        "apos" => Some('\''),
-        "quot" => Some('"'),
-        _ => name.strip_prefix('#').and_then(char_reference),
+    /// A table rather than a `match`, which compiles to more code in the wasm build.
+    const PREDEFINED: [(&str, char); 5] = [
+        ("lt", '<'),
+        ("gt", '>'),
+        ("amp", '&'),
+        ("apos", '\''),
+        ("quot", '"'),
+    ];
+    match PREDEFINED.iter().find(|(entity, _)| *entity == name) {
+        Some(&(_, c)) => Some(c),
+        None => name.strip_prefix('#').and_then(char_reference),
     }
 }
 
@@ -354,12 +367,13 @@ fn char_reference(number: &str) -> Option<char> {
         Some(hex) => (hex, 16, 6),
         None => (number, 10, 7),
     };
-    if digits.is_empty()
-        || digits.len() > max_len
-        || !digits.bytes().all(|b| char::from(b).is_digit(radix))
-    {
+    if digits.is_empty() || digits.len() > max_len {
         return None;
     }
-    let value = u32::from_str_radix(digits, radix).ok()?;
+    // At most 6 hexadecimal or 7 decimal digits: no overflow.
+    let mut value = 0;
+    for b in digits.bytes() {
+        value = value * radix + char::from(b).to_digit(radix)?;
+    }
     char::from_u32(value).filter(|c| *c != '\0')
 }

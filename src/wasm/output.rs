@@ -53,5 +53,5 @@ pub(crate) fn error_value(error: &VerbaError, cause: JsValue) -> JsValue {
         issues: matches!(error, VerbaError::Validation { .. }).then(|| error.issues()),
         cause,
     };
-    JsVerbaError::new(&error.to_string(), error.code().as_str(), &to_js(&details)).into()
+    JsVerbaError::new(&error.message(), error.code().as_str(), &to_js(&details)).into()
 }
