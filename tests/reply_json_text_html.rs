@@ -305,3 +305,25 @@ fn text_error_is_read_in_any_letter_case_and_spacing() {
     let other = success("ERRORS: none", Text, 200); // other text is raw
     assert_eq!(other.raw.as_deref(), Some("ERRORS: none"));
 }
+
+#[test]
+fn json_members_beside_the_envelope_are_accepted_wherever_json_parse_accepts_them() {
+    let deep = format!("{}0{}", r#"{"a":"#.repeat(300), "}".repeat(300));
+    for extra in [
+        deep.as_str(),
+        "1e400",
+        r#""\ud800""#,
+        r#"[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]"#,
+    ] {
+        let body = format!(
+            r#"{{"VerbaApi":{{"Response":{{"code":0,"type":"DeleteCall","x":{extra}}},"y":{extra}}}}}"#
+        );
+        let outcome = success(&body, Json, 200);
+        assert_eq!(outcome.code, 0, "{extra}");
+    }
+    // What is read is held to JSON: a body that is not JSON stays refused.
+    assert_eq!(
+        failure(r#"{"Response":{"code":0},"x":[}"#, Json, 200).code(),
+        VerbaErrorCode::Parse
+    );
+}

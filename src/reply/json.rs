@@ -4,13 +4,14 @@
 //! Also read: `code` as a numeric string, attribute keys prefixed with `@`, and a body without the
 //! `VerbaApi` wrapper.
 //!
-//! Objects keep every member in order, repeats included, so that a key given twice is visible
-//! (`JSON.parse` silently keeps the last one); members are looked up as `JSON.parse` would see
-//! them, by the last occurrence.
+//! Objects keep every member's name in order, repeats included, so that a key given twice is
+//! visible (`JSON.parse` silently keeps the last one); members are looked up as `JSON.parse`
+//! would see them, by the last occurrence. Only the envelope's members are read; the rest are
+//! skipped unread.
 
 use super::{Envelope, parse_code};
 use crate::options::is_whole;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::collections::BinaryHeap;
 use std::fmt;
 
@@ -65,13 +66,34 @@ impl Json {
     }
 }
 
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+/// Which members of an object are read, each with what is read of its own value; every other
+/// member is skipped unread (`IgnoredAny`), so the reply is accepted exactly where `JSON.parse`
+/// accepts it (however deep, and whatever it holds), while every key name is kept.
+#[derive(Clone, Copy)]
+struct Read(&'static [(&'static str, Read)]);
+
+/// A value read for itself (a string or a number); an object's members all skipped.
+const SCALAR: Read = Read(&[]);
+const ERROR_MESSAGE: Read = Read(&[("#text", SCALAR)]);
+const RESPONSE: Read = Read(&[
+    ("code", SCALAR),
+    ("@code", SCALAR),
+    ("type", SCALAR),
+    ("@type", SCALAR),
+    ("ErrorMessage", ERROR_MESSAGE),
+]);
+const WRAPPER: Read = Read(&[("Response", RESPONSE)]);
+const ROOT: Read = Read(&[("VerbaApi", WRAPPER), ("Response", RESPONSE)]);
+
+impl<'de> DeserializeSeed<'de> for Read {
+    type Value = Json;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(JsonVisitor(self))
     }
 }
 
-struct JsonVisitor;
+struct JsonVisitor(Read);
 
 impl<'de> Visitor<'de> for JsonVisitor {
     type Value = Json;
@@ -82,17 +104,21 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         let mut members = Vec::new();
-        while let Some(entry) = map.next_entry()? {
-            members.push(entry);
+        while let Some(name) = map.next_key::<String>()? {
+            let value = match self.0.0.iter().find(|(kept, _)| *kept == name) {
+                Some((_, read)) => map.next_value_seed(*read)?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                    Json::Other
+                }
+            };
+            members.push((name, value));
         }
         Ok(Json::Object(members))
     }
 
-    /// Items are read as values like any other (and dropped): serde_json's separate skipping
-    /// code (`IgnoredAny`) would weigh in the wasm build, and its nesting would go unlimited
-    /// where values are held to serde_json's recursion limit.
     fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Json, A::Error> {
-        while items.next_element::<Json>()?.is_some() {}
+        while items.next_element::<IgnoredAny>()?.is_some() {}
         Ok(Json::Other)
     }
 
@@ -127,7 +153,10 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
 /// The envelope of a JSON reply.
 pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
-    let root: Json = serde_json::from_str(body.trim_start_matches('\u{feff}'))
+    let mut reader = serde_json::Deserializer::from_str(body.trim_start_matches('\u{feff}'));
+    let root = ROOT
+        .deserialize(&mut reader)
+        .and_then(|root| reader.end().map(|()| root))
         .map_err(|_| "the body is not valid JSON.")?;
     let wrapper = root.member("VerbaApi");
     let response = match wrapper {
