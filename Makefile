@@ -74,8 +74,9 @@ node_modules/.installed: package.json package-lock.json
 # The JavaScript is minified with esbuild (size is a product goal; the .d.ts documents the API).
 # The source paths in panic locations are made relative (the registry's and this checkout's
 # prefixes removed): shorter, and no path of the building machine ends up in the package.
+# (Expanded when the recipe runs, so the registry that earlier steps filled is seen.)
 CARGO_HOME ?= $(HOME)/.cargo
-PKG_RUSTFLAGS := $(foreach dir,$(wildcard $(CARGO_HOME)/registry/src/*/),--remap-path-prefix=$(dir)=) \
+PKG_RUSTFLAGS = $(foreach dir,$(wildcard $(CARGO_HOME)/registry/src/*/),--remap-path-prefix=$(dir)=) \
   --remap-path-prefix=$(ROOT)/=
 pkg: setup-rust setup-wasm-bindgen setup-npm
 	RUSTFLAGS="$(strip $(RUSTFLAGS) $(PKG_RUSTFLAGS))" cargo rustc --quiet --lib -p verba-api \
