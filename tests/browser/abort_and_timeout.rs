@@ -5,19 +5,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::AbortController;
 
-fn slow_delete(extra: &[(&str, JsValue)]) -> JsValue {
-    let mut pairs = vec![
-        ("apiKey", JsValue::from_str(OPEN_KEY)),
-        ("callID", JsValue::from_str(&call_id(0))),
-    ];
-    pairs.extend(extra.iter().cloned());
-    options(&pairs)
-}
-
 #[wasm_bindgen_test]
 async fn a_slow_recorder_gives_timeout() {
     reset(&fixture(1, &[], 3000)).await;
-    let error = rejection(slow_delete(&[("timeoutMs", 300.into())])).await;
+    let error = rejection(delete_call_0(&[("timeoutMs", 300.into())])).await;
     assert_verba_error(&error, "TIMEOUT");
     assert!(text(&error, "message").contains("300 ms"));
 }
@@ -25,7 +16,7 @@ async fn a_slow_recorder_gives_timeout() {
 #[wasm_bindgen_test]
 async fn timeout_zero_waits_for_a_slow_answer() {
     reset(&fixture(1, &[], 1200)).await;
-    verba_api::js::delete_call(slow_delete(&[("timeoutMs", 0.into())]))
+    verba_api::js::delete_call(delete_call_0(&[("timeoutMs", 0.into())]))
         .await
         .expect("no timeout means the slow answer arrives");
     assert!(calls().await.is_empty());
@@ -37,7 +28,7 @@ async fn a_caller_abort_rejects_with_the_signals_reason_unchanged() {
     let controller = AbortController::new().expect("AbortController");
     let reason = js_sys::Object::new();
     let pending =
-        verba_api::js::delete_call(slow_delete(&[("signal", controller.signal().into())]));
+        verba_api::js::delete_call(delete_call_0(&[("signal", controller.signal().into())]));
     let abort_later = async {
         sleep(150).await;
         controller.abort_with_reason(&reason);
@@ -54,7 +45,7 @@ async fn a_caller_abort_rejects_with_the_signals_reason_unchanged() {
 async fn a_default_abort_rejects_with_an_abort_error_domexception() {
     reset(&fixture(1, &[], 3000)).await;
     let controller = AbortController::new().expect("AbortController");
-    let pending = verba_api::js::delete_call(slow_delete(&[
+    let pending = verba_api::js::delete_call(delete_call_0(&[
         ("signal", controller.signal().into()),
         ("timeoutMs", 10_000.into()),
     ]));
@@ -74,7 +65,7 @@ async fn an_already_aborted_signal_sends_nothing() {
     reset(&fixture(1, &[], 0)).await;
     let controller = AbortController::new().expect("AbortController");
     controller.abort_with_reason(&"stop".into());
-    let error = rejection(slow_delete(&[("signal", controller.signal().into())])).await;
+    let error = rejection(delete_call_0(&[("signal", controller.signal().into())])).await;
     assert_eq!(
         error.as_string().as_deref(),
         Some("stop"),
@@ -119,7 +110,7 @@ async fn abort_mid_request(abort: Abort) -> (JsValue, JsValue) {
     reset(&fixture(2, &[], 3000)).await;
     let controller = AbortController::new().expect("AbortController");
     let signal = controller.signal();
-    let pending = verba_api::js::delete_call(slow_delete(&[
+    let pending = verba_api::js::delete_call(delete_call_0(&[
         ("signal", signal.clone().into()),
         ("timeoutMs", 20_000.into()),
     ]));
@@ -201,7 +192,7 @@ async fn an_already_aborted_signal_with_a_number_reason_rejects_with_it_and_send
     let controller = AbortController::new().expect("AbortController");
     controller.abort_with_reason(&42.into());
     let signal = controller.signal();
-    let error = rejection(slow_delete(&[("signal", signal.clone().into())])).await;
+    let error = rejection(delete_call_0(&[("signal", signal.clone().into())])).await;
     let reason = signal.reason();
     assert_eq!(reason.as_f64(), Some(42.0));
     assert!(
@@ -211,37 +202,4 @@ async fn an_already_aborted_signal_with_a_number_reason_rejects_with_it_and_send
     assert_eq!(requests().await.0, 0.0, "nothing is sent");
     assert_eq!(calls().await.len(), 2, "nothing is deleted");
     a_following_delete_call_succeeds().await;
-}
-
-/// Polls both futures on the one browser thread until both are done.
-async fn futures_join<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> (A::Output, B::Output) {
-    use std::pin::pin;
-    use std::task::Poll;
-    let (mut a, mut b) = (pin!(a), pin!(b));
-    let (mut out_a, mut out_b) = (None, None);
-    std::future::poll_fn(|cx| {
-        if out_a.is_none()
-            && let Poll::Ready(value) = a.as_mut().poll(cx)
-        {
-            out_a = Some(value);
-        }
-        if out_b.is_none()
-            && let Poll::Ready(value) = b.as_mut().poll(cx)
-        {
-            out_b = Some(value);
-        }
-        if out_a.is_some() && out_b.is_some() {
-            Poll::Ready(())
-        } else {
-            Poll::Pending
-        }
-    })
-    .await;
-    (
-        out_a.expect("polled to completion"),
-        out_b.expect("polled to completion"),
-    )
 }

@@ -73,34 +73,6 @@ async fn once_answering(before: f64) {
     panic!("the request never reached the misbehaving server");
 }
 
-/// Polls both futures until both are done.
-async fn both<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> (A::Output, B::Output) {
-    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
-    let (mut out_a, mut out_b) = (None, None);
-    std::future::poll_fn(|cx| {
-        if out_a.is_none()
-            && let std::task::Poll::Ready(value) = a.as_mut().poll(cx)
-        {
-            out_a = Some(value);
-        }
-        if out_b.is_none()
-            && let std::task::Poll::Ready(value) = b.as_mut().poll(cx)
-        {
-            out_b = Some(value);
-        }
-        if out_a.is_some() && out_b.is_some() {
-            std::task::Poll::Ready(())
-        } else {
-            std::task::Poll::Pending
-        }
-    })
-    .await;
-    (out_a.expect("done"), out_b.expect("done"))
-}
-
 #[wasm_bindgen_test]
 async fn a_caller_abort_while_the_body_is_read_rejects_with_its_reason() {
     let before = hostile_requests().await;
@@ -114,7 +86,7 @@ async fn a_caller_abort_while_the_body_is_read_rejects_with_its_reason() {
         once_answering(before).await;
         controller.abort_with_reason(&reason);
     };
-    let (outcome, ()) = both(pending, abort).await;
+    let (outcome, ()) = futures_join(pending, abort).await;
     let error = outcome.expect_err("aborted");
     assert!(js_sys::Object::is(&error, &reason), "{error:?}");
 }
@@ -168,7 +140,7 @@ async fn the_guard_removes_its_listener_and_timer_on_every_path() {
         once_answering(before).await;
         controller.abort();
     };
-    let (outcome, ()) = both(pending, abort).await;
+    let (outcome, ()) = futures_join(pending, abort).await;
     outcome.expect_err("aborted");
     let aborted = (
         get(&abort_listeners, "added"),

@@ -29,18 +29,9 @@ extern "C" {
     fn make(ctor: &JsValue, message: &str, code: &str) -> Result<JsValue, JsValue>;
 }
 
-fn by_call(extra: &[(&str, JsValue)]) -> JsValue {
-    let mut pairs = vec![
-        ("apiKey", JsValue::from_str(OPEN_KEY)),
-        ("callID", JsValue::from_str(&call_id(0))),
-    ];
-    pairs.extend(extra.iter().cloned());
-    options(&pairs)
-}
-
 #[wasm_bindgen_test]
 fn reports_have_the_declared_members_and_null_where_invalid() {
-    let report = verba_api::js::validate_delete_call(by_call(&[("token", JsValue::NULL)]));
+    let report = verba_api::js::validate_delete_call(delete_call_0(&[("token", JsValue::NULL)]));
     assert_eq!(keys(&report), "valid,issues,normalized");
     let normalized = get(&report, "normalized");
     assert!(is_plain_object(&normalized));
@@ -64,7 +55,7 @@ fn reports_have_the_declared_members_and_null_where_invalid() {
 
 #[wasm_bindgen_test]
 fn built_requests_have_a_plain_headers_object_and_a_null_get_body() {
-    let post = verba_api::js::build_delete_call_request(by_call(&[])).expect("valid");
+    let post = verba_api::js::build_delete_call_request(delete_call_0(&[])).expect("valid");
     assert_eq!(keys(&post), "method,url,body,headers,preview");
     let headers = get(&post, "headers");
     assert!(is_plain_object(&headers), "an object, not a Map");
@@ -73,7 +64,7 @@ fn built_requests_have_a_plain_headers_object_and_a_null_get_body() {
         "application/x-www-form-urlencoded"
     );
     let get_request =
-        verba_api::js::build_delete_call_request(by_call(&[("method", "GET".into())]))
+        verba_api::js::build_delete_call_request(delete_call_0(&[("method", "GET".into())]))
             .expect("valid");
     assert!(get(&get_request, "body").is_null());
     assert_eq!(keys(&get(&get_request, "headers")), "");
@@ -128,7 +119,7 @@ fn verba_error_can_be_constructed_by_callers_without_details() {
 #[wasm_bindgen_test]
 async fn maps_and_search_params_are_not_read_as_options_and_send_nothing() {
     reset(&fixture(1, &[], 0)).await;
-    let plain = by_call(&[]);
+    let plain = delete_call_0(&[]);
     for value in [as_map(&plain), as_search_params(&plain)] {
         let report = verba_api::js::validate_delete_call(value.clone());
         assert_eq!(get(&report, "valid").as_bool(), Some(false));
@@ -155,7 +146,7 @@ async fn a_deeply_nested_array_is_an_invalid_type_and_the_module_keeps_working()
     let status = verba_api::js::validate_parameter("status".into(), deep);
     let issues = js_sys::Array::from(&status);
     assert_eq!(text(&issues.get(0), "code"), "invalid_type");
-    verba_api::js::delete_call(by_call(&[]))
+    verba_api::js::delete_call(delete_call_0(&[]))
         .await
         .expect("the module still works");
     assert!(calls().await.is_empty());
@@ -165,7 +156,7 @@ async fn a_deeply_nested_array_is_an_invalid_type_and_the_module_keeps_working()
 async fn a_base_url_the_url_parser_refuses_is_a_validation_issue_and_sends_nothing() {
     reset(&fixture(1, &[], 0)).await;
     let bad = "https://a^b.example.com";
-    let error = rejection(by_call(&[("baseUrl", bad.into())])).await;
+    let error = rejection(delete_call_0(&[("baseUrl", bad.into())])).await;
     assert_verba_error(&error, "VALIDATION");
     let issues = js_sys::Array::from(&get(&error, "issues"));
     assert_eq!(text(&issues.get(0), "field"), "baseUrl");

@@ -201,3 +201,46 @@ pub fn assert_verba_error(error: &JsValue, code: &str) {
         assert!(!message.contains(secret), "secret in message: {message}");
     }
 }
+
+/// Options that delete generated call 0 with [`OPEN_KEY`] from the emulator, plus `extra`.
+pub fn delete_call_0(extra: &[(&str, JsValue)]) -> JsValue {
+    let mut pairs = vec![
+        ("apiKey", JsValue::from_str(OPEN_KEY)),
+        ("callID", JsValue::from_str(&call_id(0))),
+    ];
+    pairs.extend(extra.iter().cloned());
+    options(&pairs)
+}
+
+/// Polls both futures on the one browser thread until both are done.
+pub async fn futures_join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut out_a, mut out_b) = (None, None);
+    std::future::poll_fn(|cx| {
+        if out_a.is_none()
+            && let Poll::Ready(value) = a.as_mut().poll(cx)
+        {
+            out_a = Some(value);
+        }
+        if out_b.is_none()
+            && let Poll::Ready(value) = b.as_mut().poll(cx)
+        {
+            out_b = Some(value);
+        }
+        if out_a.is_some() && out_b.is_some() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    (
+        out_a.expect("polled to completion"),
+        out_b.expect("polled to completion"),
+    )
+}
