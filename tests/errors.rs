@@ -215,7 +215,7 @@ fn validation_message_shows_the_first_issue_and_counts_the_rest() {
         issues: vec![issues[0].clone()],
     }
     .to_string();
-    assert!(!one.contains("more in"), "{one}");
+    assert!(!one.contains("more, see issues"), "{one}");
     let none = VerbaError::Validation { issues: Vec::new() }.to_string();
     assert!(none.contains("no details"), "{none}");
 }
