@@ -93,6 +93,11 @@ pub enum VerbaError {
         /// What the browser said (for fetch, usually only `Failed to fetch`).
         detail: String,
     },
+    /// The recorder answered with a redirect, which is never followed (code `HTTP_ERROR`).
+    Redirected {
+        /// The redirect's status where the platform shows it (Node); a browser hides it.
+        http_status: Option<u16>,
+    },
     /// No answer within the timeout.
     Timeout {
         /// The timeout that elapsed, in milliseconds.
@@ -114,7 +119,7 @@ impl VerbaError {
             VerbaError::Validation { .. } => VerbaErrorCode::Validation,
             VerbaError::CallNotFound { .. } => VerbaErrorCode::CallNotFound,
             VerbaError::Api { .. } => VerbaErrorCode::ApiError,
-            VerbaError::Http { .. } => VerbaErrorCode::HttpError,
+            VerbaError::Http { .. } | VerbaError::Redirected { .. } => VerbaErrorCode::HttpError,
             VerbaError::Network { .. } => VerbaErrorCode::Network,
             VerbaError::Timeout { .. } => VerbaErrorCode::Timeout,
             VerbaError::Parse { .. } => VerbaErrorCode::Parse,
@@ -136,7 +141,9 @@ impl VerbaError {
             VerbaError::CallNotFound { http_status, .. }
             | VerbaError::Api { http_status, .. }
             | VerbaError::Http { http_status, .. } => Some(*http_status),
-            VerbaError::Parse { http_status, .. } => *http_status,
+            VerbaError::Parse { http_status, .. } | VerbaError::Redirected { http_status } => {
+                *http_status
+            }
             _ => None,
         }
     }
@@ -210,6 +217,18 @@ impl VerbaError {
                     text.push_str(detail);
                     text.push(')');
                 }
+            }
+            VerbaError::Redirected { http_status } => {
+                text.push_str("The recorder redirected the request");
+                if let Some(status) = http_status {
+                    text.push_str(" (HTTP ");
+                    push_number(text, i64::from(*status));
+                    text.push(')');
+                }
+                text.push_str(
+                    ". Redirects are never followed, so nothing was sent to the new address; set \
+                     baseUrl to the recorder's final address.",
+                );
             }
             VerbaError::Timeout { timeout_ms } => {
                 text.push_str("No answer from the recorder within ");

@@ -57,6 +57,10 @@ pub async fn delete_call(
             .map(|result| to_js(&result))
             .map_err(|error| error_value(&error, JsValue::UNDEFINED)),
         Err(Failure::Aborted(reason)) => Err(reason),
+        Err(Failure::Redirected(http_status)) => Err(error_value(
+            &VerbaError::Redirected { http_status },
+            JsValue::UNDEFINED,
+        )),
         Err(Failure::TimedOut) => Err(error_value(
             &VerbaError::Timeout {
                 timeout_ms: params.timeout_ms.unwrap_or(0),

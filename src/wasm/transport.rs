@@ -20,7 +20,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestCache};
+use web_sys::{AbortController, AbortSignal, RequestCache, RequestRedirect, ResponseType};
 
 #[wasm_bindgen]
 extern "C" {
@@ -45,6 +45,9 @@ pub(crate) enum Failure {
     Aborted(JsValue),
     /// The timeout elapsed.
     TimedOut,
+    /// The recorder answered with a redirect, which is never followed: the HTTP status where
+    /// the platform shows it (Node), `None` for a browser's opaque redirect.
+    Redirected(Option<u16>),
     /// fetch failed, or reading the body did: what it rejected with (an `Error`), and the
     /// browser's words.
     Network { cause: JsValue, detail: String },
@@ -143,6 +146,9 @@ pub(crate) async fn send(
         })
         // A GET DeleteCall must reach the recorder every time, never be answered from a cache.
         .cache(RequestCache::NoStore)
+        // Never followed: a 307/308 would re-send the form body, key and token included, to
+        // whatever origin the Location names, and another origin's reply is no deletion.
+        .redirect(RequestRedirect::Manual)
         .abort_signal(Some(&internal));
     let built = match &request.body {
         Some(body) => builder
@@ -166,6 +172,12 @@ pub(crate) async fn send(
         detail: String::from("fetch answered with something that is not a Response"),
     })?;
     let status = response.status();
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Err(Failure::Redirected(None));
+    }
+    if (300..400).contains(&status) {
+        return Err(Failure::Redirected(Some(status)));
+    }
     let reading = response.text().map_err(|cause| guard.failure(cause))?;
     let body = JsFuture::from(reading)
         .await

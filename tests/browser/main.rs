@@ -14,6 +14,7 @@ mod body_read;
 mod delete_by_selector;
 mod js_values;
 mod page_location;
+mod redirects;
 mod support;
 mod transport;
 

@@ -39,12 +39,21 @@ pub fn hostile() -> &'static str {
 
 /// How many API requests the misbehaving server has received.
 pub async fn hostile_requests() -> f64 {
+    hostile_counts().await.0
+}
+
+/// How many API requests the misbehaving server has received, and how many requests reached the
+/// third origin its redirects point at.
+pub async fn hostile_counts() -> (f64, f64) {
     let url = format!("{}/__requests", hostile());
     let reply = http("GET", &url, JsValue::UNDEFINED)
         .await
         .expect("hostile server request failed");
-    let count = JSON::parse(&text(&reply, "text")).expect("JSON");
-    get(&count, "count").as_f64().expect("count")
+    let counts = JSON::parse(&text(&reply, "text")).expect("JSON");
+    (
+        get(&counts, "count").as_f64().expect("count"),
+        get(&counts, "third").as_f64().expect("third"),
+    )
 }
 
 /// A loopback URL where nothing listens.

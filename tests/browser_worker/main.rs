@@ -18,6 +18,8 @@ mod delete_by_selector;
 mod js_values;
 #[path = "../browser/page_location.rs"]
 mod page_location;
+#[path = "../browser/redirects.rs"]
+mod redirects;
 #[path = "../browser/support.rs"]
 mod support;
 #[path = "../browser/transport.rs"]

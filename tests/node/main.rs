@@ -16,6 +16,8 @@ mod body_read;
 mod delete_by_selector;
 #[path = "../browser/js_values.rs"]
 mod js_values;
+#[path = "../browser/redirects.rs"]
+mod redirects;
 #[path = "../browser/support.rs"]
 mod support;
 #[path = "../browser/transport.rs"]
