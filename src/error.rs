@@ -65,8 +65,11 @@ pub enum VerbaError {
         /// Every problem found, one per option.
         issues: Vec<ValidationIssue>,
     },
-    /// The recorder answered API code 2: no such call.
+    /// The recorder answered that there is no such call: API code 2 (documented), or -50 (the
+    /// code a third-party client reports for "call not found").
     CallNotFound {
+        /// The API code: 2 or -50.
+        api_code: i64,
         /// The recorder's `ErrorMessage`, when it gave one.
         server_message: Option<String>,
         /// The HTTP status of the reply.
@@ -129,7 +132,7 @@ impl VerbaError {
     /// The recorder's API code, for errors that carry one.
     pub fn api_code(&self) -> Option<i64> {
         match self {
-            VerbaError::CallNotFound { .. } => Some(2),
+            VerbaError::CallNotFound { api_code, .. } => Some(*api_code),
             VerbaError::Api { api_code, .. } => Some(*api_code),
             _ => None,
         }
@@ -179,8 +182,14 @@ impl VerbaError {
                     text.push_str(" more, see issues)");
                 }
             }
-            VerbaError::CallNotFound { server_message, .. } => {
-                text.push_str("The recorder found no call to delete (API code 2)");
+            VerbaError::CallNotFound {
+                api_code,
+                server_message,
+                ..
+            } => {
+                text.push_str("The recorder found no call to delete (API code ");
+                push_number(text, *api_code);
+                text.push(')');
                 push_server_message(text, server_message.as_deref());
             }
             VerbaError::Api {

@@ -16,6 +16,7 @@ fn all_errors() -> Vec<VerbaError> {
             issues: issues_of(&options()),
         },
         VerbaError::CallNotFound {
+            api_code: 2,
             server_message: Some("Gone.".to_owned()),
             http_status: 200,
         },
@@ -144,6 +145,7 @@ fn timeout_message_names_the_delay_and_the_uncertainty() {
 #[test]
 fn api_messages_carry_the_code_and_the_server_text() {
     let not_found = VerbaError::CallNotFound {
+        api_code: 2,
         server_message: Some("The call cannot be found.".to_owned()),
         http_status: 200,
     }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{api_error, api_errors, api_parts, excerpt_of, failure, success};
+use common::{api_error, api_errors, api_parts, excerpt_of, failure, parse_reason, success};
 use verba_api::ResponseType::{Html, Json, Text};
 use verba_api::{ResponseType, VerbaErrorCode};
 
@@ -168,13 +168,35 @@ fn json_non_2xx_with_a_readable_body_the_body_code_wins() {
 }
 
 #[test]
-fn json_a_key_given_twice_counts_by_its_last_occurrence_as_in_json_parse() {
-    // Visible to the reader (see src/reply/json.rs); until such replies are refused, the reading
-    // is the one `JSON.parse` gives, so a portal that parses the body itself sees the same.
-    let error = failure(r#"{"Response":{"code":0,"code":5}}"#, Json, 200);
-    assert_eq!(api_parts(&error), Some((VerbaErrorCode::ApiError, 5, None)));
-    let outcome = success(r#"{"Response":{"code":2,"code":0}}"#, Json, 200);
+fn json_a_key_given_twice_is_refused_because_json_parse_would_hide_one() {
+    for body in [
+        r#"{"Response":{"code":0,"code":5}}"#,
+        r#"{"Response":{"code":2,"code":0}}"#,
+        r#"{"Response":{"code":0,"@code":2}}"#,
+        r#"{"VerbaApi":{"Response":{"code":0}},"VerbaData":{"Response":{"code":2}}}"#,
+    ] {
+        let reason = parse_reason(body, Json, 200);
+        assert!(
+            reason.contains("twice") || reason.contains("both"),
+            "{body}: {reason}"
+        );
+    }
+}
+
+#[test]
+fn json_verba_data_is_read_like_verba_api_and_minus_50_is_call_not_found() {
+    let outcome = success(
+        r#"{"VerbaData":{"Response":{"code":0,"type":"DeleteCall"}}}"#,
+        Json,
+        200,
+    );
     assert_eq!(outcome.code, 0);
+    let error = failure(r#"{"VerbaData":{"Response":{"code":-50}}}"#, Json, 200);
+    assert_eq!(
+        api_parts(&error),
+        Some((VerbaErrorCode::CallNotFound, -50, None))
+    );
+    assert!(error.to_string().contains("API code -50"), "{error}");
 }
 
 #[test]

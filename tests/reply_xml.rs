@@ -501,3 +501,28 @@ fn the_http_status_is_carried_into_the_outcome() {
     let ok = "<VerbaApi><Response code=\"0\" type=\"DeleteCall\"/></VerbaApi>";
     assert_eq!(success(ok, Xml, 202).http_status, 202);
 }
+
+#[test]
+fn verba_data_is_accepted_as_the_root_and_minus_50_is_call_not_found() {
+    let outcome = success(
+        r#"<VerbaData><Response code="0" type="DeleteCall"/></VerbaData>"#,
+        Xml,
+        200,
+    );
+    assert_eq!(outcome.code, 0);
+    let error = failure(
+        r#"<VerbaData><Response code="-50" type="DeleteCall"><ErrorMessage>No such call.</ErrorMessage></Response></VerbaData>"#,
+        Xml,
+        200,
+    );
+    assert_eq!(
+        api_parts(&error),
+        Some((
+            VerbaErrorCode::CallNotFound,
+            -50,
+            Some("No such call.".to_owned())
+        ))
+    );
+    let other = failure(r#"<Verba><Response code="0"/></Verba>"#, Xml, 200);
+    assert_eq!(other.code(), VerbaErrorCode::Parse);
+}

@@ -83,7 +83,12 @@ const RESPONSE: Read = Read(&[
     ("ErrorMessage", ERROR_MESSAGE),
 ]);
 const WRAPPER: Read = Read(&[("Response", RESPONSE)]);
-const ROOT: Read = Read(&[("VerbaApi", WRAPPER), ("Response", RESPONSE)]);
+/// `VerbaData`: the root name a third-party client's replies use (spec §4), read like `VerbaApi`.
+const ROOT: Read = Read(&[
+    ("VerbaApi", WRAPPER),
+    ("VerbaData", WRAPPER),
+    ("Response", RESPONSE),
+]);
 
 impl<'de> DeserializeSeed<'de> for Read {
     type Value = Json;
@@ -151,6 +156,16 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 }
 
+const REPEATED: &str = "the JSON reply gives a key twice in one object, which makes it ambiguous.";
+
+/// The `VerbaApi` (or `VerbaData`) object of the root, if any; both at once are ambiguous.
+fn wrapper_of(root: &Json) -> Result<Option<&Json>, &'static str> {
+    match (root.member("VerbaApi"), root.member("VerbaData")) {
+        (Some(_), Some(_)) => Err("the JSON reply has both a VerbaApi and a VerbaData object."),
+        (api, data) => Ok(api.or(data)),
+    }
+}
+
 /// The envelope of a JSON reply.
 pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     let mut reader = serde_json::Deserializer::from_str(body.trim_start_matches('\u{feff}'));
@@ -158,12 +173,23 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
         .deserialize(&mut reader)
         .and_then(|root| reader.end().map(|()| root))
         .map_err(|_| "the body is not valid JSON.")?;
-    let wrapper = root.member("VerbaApi");
+    let wrapper = wrapper_of(&root)?;
+    if root.repeated_key().is_some() || wrapper.is_some_and(|w| w.repeated_key().is_some()) {
+        return Err(REPEATED);
+    }
     let response = match wrapper {
         Some(wrapper) => wrapper.member("Response"),
         None => root.member("Response"),
     }
     .ok_or("the JSON reply has no Response object.")?;
+    // A key given twice, or an attribute given both bare and `@`-prefixed, is ambiguous:
+    // `JSON.parse` would silently keep one of them (spec §4, "Strictness").
+    let given_twice = |name: &str| {
+        response.member(name).is_some() && response.member(&["@", name].concat()).is_some()
+    };
+    if response.repeated_key().is_some() || given_twice("code") || given_twice("type") {
+        return Err(REPEATED);
+    }
     let attribute = |name: &str| {
         response
             .member(name)
@@ -180,23 +206,23 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
         _ => None,
     }
     .ok_or("the JSON reply's code is not an integer.")?;
+    if response
+        .member("ErrorMessage")
+        .is_some_and(|message| message.repeated_key().is_some())
+    {
+        return Err(REPEATED);
+    }
     let message = response.member("ErrorMessage").and_then(|message| {
         message
             .text()
             .or_else(|| message.member("#text").and_then(Json::text))
     });
-    let duplicate_key = [Some(&root), wrapper, Some(response)]
-        .into_iter()
-        .flatten()
-        .find_map(Json::repeated_key)
-        .map(str::to_owned);
     Ok(Envelope {
         code,
         action: attribute("type").and_then(Json::text).map(str::to_owned),
         message: message
             .map(|text| text.trim().to_owned())
             .filter(|text| !text.is_empty()),
-        duplicate_key,
     })
 }
 
@@ -205,13 +231,19 @@ mod tests {
     use super::envelope;
 
     #[test]
-    fn a_key_given_twice_is_visible_and_the_last_one_counts_as_in_json_parse() {
-        let read = envelope(r#"{"Response":{"code":2,"code":0}}"#).unwrap();
-        assert_eq!(read.code, 0);
-        assert_eq!(read.duplicate_key.as_deref(), Some("code"));
-        let wrapped = envelope(r#"{"VerbaApi":{"Response":{"code":0},"Response":{"code":2}}}"#);
-        assert_eq!(wrapped.unwrap().duplicate_key.as_deref(), Some("Response"));
+    fn a_key_given_twice_in_any_envelope_object_is_refused() {
+        for body in [
+            r#"{"Response":{"code":2,"code":0}}"#,
+            r#"{"Response":{"code":0,"@code":2}}"#,
+            r#"{"Response":{"code":0,"type":"DeleteCall","@type":"Other"}}"#,
+            r#"{"VerbaApi":{"Response":{"code":0},"Response":{"code":2}}}"#,
+            r#"{"VerbaApi":{"Response":{"code":0}},"VerbaApi":{"Response":{"code":2}}}"#,
+            r##"{"Response":{"code":2,"ErrorMessage":{"#text":"a","#text":"b"}}}"##,
+            r#"{"Response":{"code":0,"x":1,"x":2}}"#,
+        ] {
+            assert!(envelope(body).is_err(), "{body}");
+        }
         let once = envelope(r#"{"VerbaApi":{"Response":{"code":0,"type":"DeleteCall"}}}"#);
-        assert_eq!(once.unwrap().duplicate_key, None);
+        assert_eq!(once.map(|read| read.code), Ok(0));
     }
 }

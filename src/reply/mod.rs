@@ -87,8 +87,6 @@ pub(crate) struct Envelope {
     pub code: i64,
     pub action: Option<String>,
     pub message: Option<String>,
-    /// A key given twice in one JSON object of the envelope (`JSON.parse` would keep the last).
-    pub duplicate_key: Option<String>,
 }
 
 /// Reads a reply body. The body's API code decides when the body is readable; a non-2xx status
@@ -211,7 +209,8 @@ fn interpret(
                 raw,
             )),
         },
-        2 => Err(VerbaError::CallNotFound {
+        2 | -50 => Err(VerbaError::CallNotFound {
+            api_code: envelope.code,
             server_message,
             http_status,
         }),

@@ -23,6 +23,5 @@ pub(crate) fn envelope(body: &str) -> Option<Envelope> {
         code: parse_code(code)?,
         action: None,
         message: (!message.is_empty()).then(|| message.to_owned()),
-        duplicate_key: None,
     })
 }

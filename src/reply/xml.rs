@@ -24,6 +24,8 @@ use quick_xml::events::Event;
 use std::mem;
 
 const ROOT: &str = "VerbaApi";
+/// The root name a third-party client's replies use (spec §4), accepted like `VerbaApi`.
+const OTHER_ROOT: &str = "VerbaData";
 const RESPONSE: &str = "Response";
 const ERROR_MESSAGE: &str = "ErrorMessage";
 const NOT_WELL_FORMED: &str = "the XML is not well formed.";
@@ -127,8 +129,8 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                     malformed!('read)
                 }
                 let name = element.local_name().into_inner();
-                if depth == 0 && name != ROOT {
-                    return Err("the root element is not VerbaApi.");
+                if depth == 0 && name != ROOT && name != OTHER_ROOT {
+                    return Err("the root element is neither VerbaApi nor VerbaData.");
                 }
                 let is_response = depth == 1 && name == RESPONSE;
                 if is_response && progress != ResponseProgress::Before {

@@ -240,9 +240,15 @@ pub fn parse_reason(body: &str, kind: ResponseType, status: u16) -> String {
 /// other error.
 pub fn api_parts(error: &VerbaError) -> Option<(VerbaErrorCode, i64, Option<String>)> {
     match error {
-        VerbaError::CallNotFound { server_message, .. } => {
-            Some((VerbaErrorCode::CallNotFound, 2, server_message.clone()))
-        }
+        VerbaError::CallNotFound {
+            api_code,
+            server_message,
+            ..
+        } => Some((
+            VerbaErrorCode::CallNotFound,
+            *api_code,
+            server_message.clone(),
+        )),
         VerbaError::Api {
             api_code,
             server_message,
