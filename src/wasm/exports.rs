@@ -6,7 +6,6 @@ use super::input;
 use super::output::{JsVerbaError, error_value, to_js};
 use super::transport::{self, Failure};
 use crate::error::{Secrets, VerbaError};
-use crate::field::Field;
 use crate::issue::{IssueCode, ValidationIssue};
 use crate::options::is_whole;
 use crate::params::{DeleteCallParams, ResponseType};
@@ -28,12 +27,7 @@ fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> 
         return checked;
     }
     let mut issues = checked.err().unwrap_or_default();
-    if !issues
-        .iter()
-        .any(|issue| issue.field == Field::BaseUrl.name())
-    {
-        issues.push(input::unparseable_base_url());
-    }
+    input::report_unparseable_base_url(&mut issues);
     Err(issues)
 }
 
@@ -94,8 +88,8 @@ pub fn validate_parameter(
     let issues = match input::parameter(&name, &value) {
         Some((name, value, parses)) => {
             let mut issues = validation::validate_parameter(&name, &value);
-            if !parses && issues.is_empty() {
-                issues.push(input::unparseable_base_url());
+            if !parses {
+                input::report_unparseable_base_url(&mut issues);
             }
             issues
         }

@@ -157,15 +157,22 @@ pub(crate) fn parameter(
     Some((name, value, parses))
 }
 
-/// The issue for a base URL the platform's URL parser refuses (the core's checks are textual).
-pub(crate) fn unparseable_base_url() -> ValidationIssue {
-    ValidationIssue {
+/// Adds the issue for a base URL the platform's URL parser refuses (the core's checks are
+/// textual), unless the core already reported the base URL.
+pub(crate) fn report_unparseable_base_url(issues: &mut Vec<ValidationIssue>) {
+    if issues
+        .iter()
+        .any(|issue| issue.field == Field::BaseUrl.name())
+    {
+        return;
+    }
+    issues.push(ValidationIssue {
         field: Field::BaseUrl.name().to_owned(),
         code: IssueCode::InvalidBaseUrl,
         message: "baseUrl is not a URL this browser can parse; give the recorder's address such \
                   as https://recorder.example.com."
             .to_owned(),
-    }
+    });
 }
 
 /// The caller's `signal`, when it is an `AbortSignal`.

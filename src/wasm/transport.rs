@@ -157,7 +157,7 @@ pub(crate) async fn send(
         None => builder.build(),
     };
     // Building fails only for a URL the platform's parser refuses, which validation refuses
-    // first (`input::unparseable_base_url`); gloo-net keeps no error object to pass on.
+    // first (`input::report_unparseable_base_url`); gloo-net keeps no error object to pass on.
     let built = built.map_err(|error| Failure::Network {
         cause: JsValue::UNDEFINED,
         detail: error.to_string(),
@@ -177,7 +177,8 @@ pub(crate) async fn send(
     if status == 0 {
         return Err(Failure::Redirected(None));
     }
-    if (300..400).contains(&status) {
+    // Node shows the redirect itself; the statuses a browser turns into an opaque redirect.
+    if matches!(status, 301 | 302 | 303 | 307 | 308) {
         return Err(Failure::Redirected(Some(status)));
     }
     let reading = response.text().map_err(|cause| guard.failure(cause))?;
