@@ -19,7 +19,7 @@ pub enum VerbaErrorCode {
     ApiError,
     /// A non-2xx HTTP status with a body that is no Verba reply.
     HttpError,
-    /// The request failed before an answer arrived (offline, DNS, CORS, ...).
+    /// No answer could be read (offline, DNS, CORS, a connection reset, ...).
     Network,
     /// No answer within `timeoutMs`.
     Timeout,
@@ -91,10 +91,13 @@ pub enum VerbaError {
         /// The start of the body, control characters replaced, for diagnosis.
         excerpt: String,
     },
-    /// The request failed before an answer arrived.
+    /// No answer could be read: fetch failed (offline, DNS, CORS, a reset), or the request could
+    /// not be sent at all.
     Network {
         /// What the browser said (for fetch, usually only `Failed to fetch`).
         detail: String,
+        /// Whether fetch had started, so that the request may have reached the recorder.
+        sent: bool,
     },
     /// The recorder answered with a redirect, which is never followed (code `HTTP_ERROR`).
     Redirected {
@@ -159,16 +162,45 @@ impl VerbaError {
         }
     }
 
-    /// An error for a network failure, `detail` (the browser's words) scrubbed of `secrets`.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn network(detail: &str, secrets: &Secrets) -> Self {
-        VerbaError::Network {
-            detail: secrets.scrub(detail),
+    /// Whether the recorder may have deleted the call although this error says it did not
+    /// succeed: true when the request may have reached the recorder and no readable answer says
+    /// what it did (a network failure after fetch started, a timeout, a redirect, an HTTP error
+    /// or a reply that cannot be read); false when nothing was sent (validation) or the recorder
+    /// answered that it did not delete (call not found, API error).
+    pub fn may_have_deleted(&self) -> bool {
+        match self {
+            VerbaError::Validation { .. }
+            | VerbaError::CallNotFound { .. }
+            | VerbaError::Api { .. } => false,
+            VerbaError::Network { sent, .. } => *sent,
+            VerbaError::Http { .. }
+            | VerbaError::Redirected { .. }
+            | VerbaError::Timeout { .. }
+            | VerbaError::Parse { .. } => true,
         }
     }
 
-    /// Writes the message: a sentence describing the error, suitable for a portal to show.
+    /// An error for a network failure, `detail` (the browser's words) scrubbed of `secrets`;
+    /// `sent` says whether fetch had started.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn network(detail: &str, sent: bool, secrets: &Secrets) -> Self {
+        VerbaError::Network {
+            detail: secrets.scrub(detail),
+            sent,
+        }
+    }
+
+    /// Writes the message: sentences describing the error, suitable for a portal to show, the
+    /// last one saying when the call may have been deleted anyway.
     fn write_message(&self, text: &mut String) {
+        self.write_cause(text);
+        if self.may_have_deleted() {
+            text.push_str(MAY_HAVE_DELETED);
+        }
+    }
+
+    /// Writes what went wrong.
+    fn write_cause(&self, text: &mut String) {
         match self {
             VerbaError::Validation { issues } => {
                 text.push_str("Invalid DeleteCall options: ");
@@ -210,17 +242,21 @@ impl VerbaError {
                 push_number(text, i64::from(*http_status));
                 text.push_str(" with a body that is not a Verba API reply");
                 if !excerpt.is_empty() {
-                    text.push_str(": ");
+                    text.push_str(" (");
                     text.push_str(excerpt);
+                    text.push(')');
                 }
+                text.push('.');
             }
-            VerbaError::Network { detail } => {
-                text.push_str(
-                    "The request to the recorder failed before any answer arrived. \
-                     In a browser the usual cause is CORS: the recorder must allow this page's \
-                     origin, or be reached through a same-origin reverse proxy; otherwise check \
-                     the base URL and that the recorder is reachable.",
-                );
+            VerbaError::Network { detail, sent } => {
+                text.push_str(if *sent {
+                    "The request to the recorder failed without a readable answer. In a browser \
+                     the usual cause is CORS: the recorder must allow this page's origin, or be \
+                     reached through a same-origin reverse proxy; otherwise check the base URL \
+                     and that the recorder is reachable."
+                } else {
+                    "The request could not be sent; nothing reached the recorder."
+                });
                 if !detail.is_empty() {
                     text.push_str(" (");
                     text.push_str(detail);
@@ -242,7 +278,7 @@ impl VerbaError {
             VerbaError::Timeout { timeout_ms } => {
                 text.push_str("No answer from the recorder within ");
                 push_number(text, i64::from(*timeout_ms));
-                text.push_str(" ms (timeoutMs); the call may or may not have been deleted.");
+                text.push_str(" ms (timeoutMs).");
             }
             VerbaError::Parse { reason, .. } => {
                 text.push_str("The reply is not a readable Verba API reply: ");
@@ -251,6 +287,9 @@ impl VerbaError {
         }
     }
 }
+
+/// Ends the message of every error after which the call may be gone.
+const MAY_HAVE_DELETED: &str = " The recorder may have deleted the call; check before retrying.";
 
 fn push_server_message(text: &mut String, server_message: Option<&str>) {
     match server_message {
@@ -339,7 +378,7 @@ mod tests {
     fn a_network_detail_is_scrubbed_when_the_error_is_built() {
         let key = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
         let detail = format!("NetworkError when fetching ?apiKey={key}");
-        let error = VerbaError::network(&detail, &Secrets::new(&[key]));
+        let error = VerbaError::network(&detail, true, &Secrets::new(&[key]));
         let message = error.to_string();
         assert!(!message.contains(key), "{message}");
         assert!(message.contains("apiKey=74c8…REDACTED"), "{message}");

@@ -33,11 +33,13 @@ pub enum Field {
     Signal,
     /// `allowInsecureHttp`: opt-in to plain `http:` for non-loopback hosts.
     AllowInsecureHttp,
+    /// `corsPreflight`: whether cross-origin requests make the browser ask the recorder first.
+    CorsPreflight,
 }
 
 impl Field {
     /// Every option, in the order the documentation lists them.
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 15] = [
         Field::ApiKey,
         Field::Token,
         Field::CallId,
@@ -52,6 +54,7 @@ impl Field {
         Field::TimeoutMs,
         Field::Signal,
         Field::AllowInsecureHttp,
+        Field::CorsPreflight,
     ];
 
     /// The five options that say which call to delete; exactly one must be given.
@@ -80,6 +83,7 @@ impl Field {
             Field::TimeoutMs => "timeoutMs",
             Field::Signal => "signal",
             Field::AllowInsecureHttp => "allowInsecureHttp",
+            Field::CorsPreflight => "corsPreflight",
         }
     }
 

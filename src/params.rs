@@ -182,6 +182,9 @@ pub struct DeleteCallParams {
     pub timeout_ms: Option<u32>,
     /// Whether plain `http:` was allowed for a non-loopback host.
     pub allow_insecure_http: bool,
+    /// Whether a cross-origin request carries the header that makes the browser ask the
+    /// recorder first (a CORS preflight), so nothing is sent that its CORS policy refuses.
+    pub cors_preflight: bool,
 }
 
 impl DeleteCallParams {
@@ -219,6 +222,7 @@ impl std::fmt::Debug for DeleteCallParams {
             .field("method", &self.method)
             .field("timeout_ms", &self.timeout_ms)
             .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("cors_preflight", &self.cors_preflight)
             .finish()
     }
 }

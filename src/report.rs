@@ -71,6 +71,8 @@ pub struct NormalizedDeleteCallOptions<'a> {
     pub timeout_ms: u32,
     /// Whether plain `http:` to a host that is not loopback was allowed.
     pub allow_insecure_http: bool,
+    /// Whether cross-origin requests are sent only after a CORS preflight.
+    pub cors_preflight: bool,
 }
 
 impl<'a> From<&'a DeleteCallParams> for NormalizedDeleteCallOptions<'a> {
@@ -89,6 +91,7 @@ impl<'a> From<&'a DeleteCallParams> for NormalizedDeleteCallOptions<'a> {
             method: params.method,
             timeout_ms: params.timeout_ms.unwrap_or(0),
             allow_insecure_http: params.allow_insecure_http,
+            cors_preflight: params.cors_preflight,
         };
         match &params.selector {
             Selector::CallId(id) => normalized.call_id = Some(id),
@@ -121,6 +124,7 @@ impl std::fmt::Debug for NormalizedDeleteCallOptions<'_> {
             .field("method", &self.method)
             .field("timeout_ms", &self.timeout_ms)
             .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("cors_preflight", &self.cors_preflight)
             .finish()
     }
 }

@@ -31,6 +31,7 @@ fn all_errors() -> Vec<VerbaError> {
         },
         VerbaError::Network {
             detail: "TypeError: Failed to fetch".to_owned(),
+            sent: true,
         },
         VerbaError::Timeout { timeout_ms: 5000 },
         VerbaError::Parse {
@@ -116,6 +117,7 @@ fn issues_only_for_validation() {
 fn network_message_points_at_cors_and_a_proxy() {
     let error = VerbaError::Network {
         detail: "TypeError: Failed to fetch".to_owned(),
+        sent: true,
     };
     let message = error.to_string();
     assert!(message.contains("CORS"), "{message}");
@@ -128,10 +130,97 @@ fn network_message_points_at_cors_and_a_proxy() {
 
     let bare = VerbaError::Network {
         detail: String::new(),
+        sent: true,
     }
     .to_string();
     assert!(bare.contains("CORS"), "{bare}");
     assert!(!bare.contains("()"), "{bare}");
+    // Issue 8: the message no longer claims that nothing arrived.
+    assert!(!bare.contains("before any answer"), "{bare}");
+}
+
+#[test]
+fn a_request_that_was_never_sent_says_so() {
+    let error = VerbaError::Network {
+        detail: "invalid URL".to_owned(),
+        sent: false,
+    };
+    assert!(!error.may_have_deleted());
+    let message = error.to_string();
+    assert!(
+        message.contains("nothing reached the recorder"),
+        "{message}"
+    );
+    assert!(!message.contains("may have deleted"), "{message}");
+}
+
+/// Whether the recorder may have deleted the call, for one error of each kind (spec §5,
+/// "Honest outcomes"), and the message says so in words exactly when it may have.
+#[test]
+fn every_error_says_whether_the_call_may_be_gone() {
+    let table: [(VerbaError, bool); 9] = [
+        (VerbaError::Validation { issues: vec![] }, false),
+        (
+            VerbaError::CallNotFound {
+                api_code: 2,
+                server_message: None,
+                http_status: 200,
+            },
+            false,
+        ),
+        (
+            VerbaError::Api {
+                api_code: 5,
+                server_message: None,
+                http_status: 200,
+            },
+            false,
+        ),
+        (
+            VerbaError::Http {
+                http_status: 502,
+                excerpt: "Bad Gateway".to_owned(),
+            },
+            true,
+        ),
+        (
+            VerbaError::Redirected {
+                http_status: Some(303),
+            },
+            true,
+        ),
+        (
+            VerbaError::Network {
+                detail: String::new(),
+                sent: true,
+            },
+            true,
+        ),
+        (
+            VerbaError::Network {
+                detail: String::new(),
+                sent: false,
+            },
+            false,
+        ),
+        (VerbaError::Timeout { timeout_ms: 10 }, true),
+        (
+            VerbaError::Parse {
+                reason: "cut.".to_owned(),
+                http_status: Some(200),
+            },
+            true,
+        ),
+    ];
+    for (error, may_have_deleted) in table {
+        assert_eq!(error.may_have_deleted(), may_have_deleted, "{error:?}");
+        let message = error.to_string();
+        assert_eq!(
+            message.ends_with("The recorder may have deleted the call; check before retrying."),
+            may_have_deleted,
+            "{message}"
+        );
+    }
 }
 
 #[test]
@@ -139,7 +228,7 @@ fn timeout_message_names_the_delay_and_the_uncertainty() {
     let message = VerbaError::Timeout { timeout_ms: 5000 }.to_string();
     assert!(message.contains("5000"), "{message}");
     assert!(message.contains("timeoutMs"), "{message}");
-    assert!(message.contains("may or may not"), "{message}");
+    assert!(message.contains("may have deleted the call"), "{message}");
 }
 
 #[test]

@@ -63,7 +63,8 @@ fn a_valid_report_has_every_normalized_member_and_no_absent_selector() {
                 "baseUrl": "https://recorder.example.com/verba/api",
                 "method": "POST",
                 "timeoutMs": 0,
-                "allowInsecureHttp": false
+                "allowInsecureHttp": false,
+                "corsPreflight": true
             }
         })
     );

@@ -358,6 +358,7 @@ accepts! {
         "http://[::1]",
     ];
     allow_insecure_http_accepts_a_boolean: ["allowInsecureHttp"] => [true, false];
+    cors_preflight_accepts_a_boolean: ["corsPreflight"] => [true, false];
 }
 
 refuses! {
@@ -406,6 +407,8 @@ refuses! {
     base_url_refuses_other_types: ["baseUrl"] => "invalid_type": [1.0];
     allow_insecure_http_must_be_a_boolean:
         ["allowInsecureHttp"] => "invalid_type" mentioning ["true or false"]: ["true", 1.0];
+    cors_preflight_refuses_other_types:
+        ["corsPreflight"] => "invalid_type" mentioning ["true or false"]: ["false", 0.0];
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //!
 //! The layer wraps the whole router, so API replies, admin routes, static files and 404s all
 //! carry `Access-Control-Allow-Origin` for an allowed origin. Preflight (`OPTIONS`) is answered
-//! by the layer itself with `GET, POST` and the request headers `content-type`, `accept` and
-//! `authorization` (the last one for the vendor's `RequestToken`). A foreign origin gets no
+//! by the layer itself with `GET, POST` and the request headers `content-type`, `accept`,
+//! `authorization` (for the vendor's `RequestToken`) and `x-requested-with` (the header
+//! verba-api adds to cross-origin requests so that the browser asks before it sends a deletion). A foreign origin gets no
 //! `Access-Control-Allow-*` headers, which is how a browser learns it is refused.
 //!
 //! Allowed origins are a list of [`OriginRule`]s (`--cors-origin`, repeatable):
@@ -14,7 +15,7 @@
 //! - anything else: one exact origin such as `https://portal.example.com:8443`
 //!   (scheme and host compared case-insensitively, a trailing `/` ignored).
 
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// One `--cors-origin` value.
@@ -114,7 +115,12 @@ pub fn layer(rules: &[OriginRule]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(allow)
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE, header::ACCEPT, header::AUTHORIZATION])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::AUTHORIZATION,
+            HeaderName::from_static("x-requested-with"),
+        ])
         .max_age(std::time::Duration::from_secs(600))
 }
 

@@ -25,6 +25,10 @@ use serde::Serialize;
 /// Replies larger than this are refused unread: a DeleteCall answer is a few hundred bytes.
 pub const MAX_REPLY_BYTES: usize = 1024 * 1024;
 
+/// Why a reply over [`MAX_REPLY_BYTES`] is refused.
+pub(crate) const TOO_LARGE: &str =
+    "the reply is larger than 1 MiB, far more than any DeleteCall answer.";
+
 /// The action name a DeleteCall reply carries in `type`.
 const ACTION: &str = "DeleteCall";
 
@@ -121,8 +125,7 @@ fn read(
 ) -> Result<DeleteCallResult, VerbaError> {
     if body.len() > MAX_REPLY_BYTES {
         return Err(VerbaError::Parse {
-            reason: "the reply is larger than 1 MiB, far more than any DeleteCall answer."
-                .to_owned(),
+            reason: TOO_LARGE.to_owned(),
             http_status: Some(http_status),
         });
     }

@@ -51,7 +51,7 @@ pub fn validate_parameter(name: &str, value: &OptionValue) -> Vec<ValidationIssu
         Field::Method => rules::method(value).map(drop),
         Field::TimeoutMs => rules::timeout_ms(value).map(drop),
         Field::Signal => rules::signal(value).map(drop),
-        Field::AllowInsecureHttp => rules::allow_insecure_http(value).map(drop),
+        Field::AllowInsecureHttp | Field::CorsPreflight => rules::flag(field, value).map(drop),
     };
     outcome.err().into_iter().collect()
 }
@@ -68,7 +68,14 @@ pub fn validate_delete_call(
 
     let allow_insecure_http = keep(
         &mut issues,
-        rules::allow_insecure_http(options.get(Field::AllowInsecureHttp)),
+        rules::flag(
+            Field::AllowInsecureHttp,
+            options.get(Field::AllowInsecureHttp),
+        ),
+    );
+    let cors_preflight = keep(
+        &mut issues,
+        rules::flag(Field::CorsPreflight, options.get(Field::CorsPreflight)),
     );
     let api_key = keep(&mut issues, rules::api_key(options.get(Field::ApiKey)));
     let token = keep(&mut issues, rules::token(options.get(Field::Token)));
@@ -156,6 +163,7 @@ pub fn validate_delete_call(
             Some(ms) => Some(ms),
         },
         allow_insecure_http: allow_insecure_http.unwrap_or(false),
+        cors_preflight: cors_preflight.unwrap_or(true),
     };
     if params.method == HttpMethod::Get && get_url_len(&params) > MAX_GET_URL_CHARS {
         return Err(vec![ValidationIssue::new(

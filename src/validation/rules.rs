@@ -305,12 +305,12 @@ pub(crate) fn timeout_ms(raw: &OptionValue) -> Checked<u32> {
     }
 }
 
-/// `allowInsecureHttp`: a boolean.
-pub(crate) fn allow_insecure_http(raw: &OptionValue) -> Checked<bool> {
+/// `allowInsecureHttp` or `corsPreflight`: a boolean.
+pub(crate) fn flag(field: Field, raw: &OptionValue) -> Checked<bool> {
     match raw {
         OptionValue::Absent | OptionValue::Null => Ok(None),
         OptionValue::Bool(flag) => Ok(Some(*flag)),
-        other => Err(wrong_type(Field::AllowInsecureHttp, "true or false", other)),
+        other => Err(wrong_type(field, "true or false", other)),
     }
 }
 

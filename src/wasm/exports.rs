@@ -45,7 +45,13 @@ pub async fn delete_call(
 ) -> Result<JsValue, JsValue> {
     let params = checked(&options).map_err(validation_error)?;
     let request = request::build_delete_call_request(&params);
-    match transport::send(&request, input::signal(&options), params.timeout_ms).await {
+    let sent = transport::send(
+        &request,
+        params.cors_preflight,
+        input::signal(&options),
+        params.timeout_ms,
+    );
+    match sent.await {
         Ok(reply) => params
             .read_reply(&reply.body, reply.status)
             .map(|result| to_js(&result))
@@ -61,9 +67,20 @@ pub async fn delete_call(
             },
             JsValue::UNDEFINED,
         )),
-        Err(Failure::Network { cause, detail }) => {
+        Err(Failure::TooLarge(http_status)) => Err(error_value(
+            &VerbaError::Parse {
+                reason: reply::TOO_LARGE.to_owned(),
+                http_status: Some(http_status),
+            },
+            JsValue::UNDEFINED,
+        )),
+        Err(Failure::Network {
+            cause,
+            detail,
+            sent,
+        }) => {
             let secrets = params.secrets();
-            let error = VerbaError::network(&detail, &Secrets::new(&secrets));
+            let error = VerbaError::network(&detail, sent, &Secrets::new(&secrets));
             Err(error_value(&error, cause))
         }
     }

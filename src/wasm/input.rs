@@ -199,6 +199,16 @@ fn page_origin() -> Option<String> {
     location("origin").filter(|origin| origin != "null")
 }
 
+/// Whether a request to `url` leaves the page's origin, so that the browser applies CORS to it.
+/// An opaque page origin (`"null"`) matches nothing; where there is no page (Node) nothing
+/// applies CORS.
+pub(crate) fn crosses_origin(url: &str) -> bool {
+    let Some(page) = location("origin") else {
+        return false;
+    };
+    Url::new(url).map_or(true, |target| page == "null" || target.origin() != page)
+}
+
 /// How many resolved base URLs are kept: portals check the same few URLs over and over.
 const RESOLVED_KEPT: usize = 32;
 

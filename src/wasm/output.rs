@@ -38,6 +38,7 @@ struct ErrorDetails<'a> {
     http_status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     issues: Option<&'a [ValidationIssue]>,
+    may_have_deleted: bool,
     #[serde(
         with = "serde_wasm_bindgen::preserve",
         skip_serializing_if = "JsValue::is_undefined"
@@ -51,6 +52,7 @@ pub(crate) fn error_value(error: &VerbaError, cause: JsValue) -> JsValue {
         api_code: error.api_code().map(|code| code as f64),
         http_status: error.http_status(),
         issues: matches!(error, VerbaError::Validation { .. }).then(|| error.issues()),
+        may_have_deleted: error.may_have_deleted(),
         cause,
     };
     JsVerbaError::new(&error.message(), error.code().as_str(), &to_js(&details)).into()

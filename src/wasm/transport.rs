@@ -12,15 +12,19 @@
 //! must be fetch's own error object.
 
 use crate::params::HttpMethod;
+use crate::reply::{MAX_REPLY_BYTES, parse_code};
 use crate::request::{BuiltRequest, FORM_CONTENT_TYPE};
 use gloo_net::http::{Method, RequestBuilder};
-use js_sys::{Function, Promise};
+use js_sys::{Function, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestCache, RequestRedirect};
+use web_sys::{
+    AbortController, AbortSignal, ReadableStream, ReadableStreamDefaultReader, RequestCache,
+    RequestRedirect,
+};
 
 #[wasm_bindgen]
 extern "C" {
@@ -32,6 +36,10 @@ extern "C" {
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: &JsValue);
 }
+
+/// The header that makes a cross-origin request wait for the recorder's CORS approval: not on
+/// the CORS safelist, and one many CORS configurations already allow.
+pub(crate) const PREFLIGHT_HEADER: (&str, &str) = ("X-Requested-With", "verba-api");
 
 /// An answer: its HTTP status and body.
 pub(crate) struct Reply {
@@ -48,9 +56,17 @@ pub(crate) enum Failure {
     /// The recorder answered with a redirect, which is never followed: the HTTP status where
     /// the platform shows it (Node), `None` for a browser's opaque redirect.
     Redirected(Option<u16>),
-    /// fetch failed, or reading the body did: what it rejected with (an `Error`), and the
-    /// browser's words.
-    Network { cause: JsValue, detail: String },
+    /// The reply is larger than [`MAX_REPLY_BYTES`], by its `Content-Length` or by what was
+    /// read before the read was stopped; the HTTP status.
+    TooLarge(u16),
+    /// fetch failed, or reading the body did: what it rejected with (an `Error`), the
+    /// browser's words, and whether fetch had started (the request may have reached the
+    /// recorder).
+    Network {
+        cause: JsValue,
+        detail: String,
+        sent: bool,
+    },
 }
 
 /// Aborts the request when the caller's signal fires or the timeout elapses; removes its
@@ -109,7 +125,11 @@ impl AbortGuard {
                 .and_then(|message| message.as_string())
                 .or_else(|| cause.as_string())
                 .unwrap_or_default();
-            Failure::Network { cause, detail }
+            Failure::Network {
+                cause,
+                detail,
+                sent: true,
+            }
         })
     }
 }
@@ -126,9 +146,11 @@ impl Drop for AbortGuard {
     }
 }
 
-/// Sends `request` and reads the whole answer; the timeout covers headers and body.
+/// Sends `request` and reads the answer, at most [`MAX_REPLY_BYTES`] of it; the timeout covers
+/// headers and body.
 pub(crate) async fn send(
     request: &BuiltRequest,
+    cors_preflight: bool,
     caller: Option<AbortSignal>,
     timeout_ms: Option<u32>,
 ) -> Result<Reply, Failure> {
@@ -150,6 +172,15 @@ pub(crate) async fn send(
         // whatever origin the Location names, and another origin's reply is no deletion.
         .redirect(RequestRedirect::Manual)
         .abort_signal(Some(&internal));
+    // The preflight gate: a form POST (or a GET) is a CORS "simple" request, which a browser
+    // sends even when the recorder's CORS policy will hide the answer, so the call would be
+    // deleted while the page sees a network error. A header outside the CORS safelist makes
+    // the browser ask the recorder first and send nothing it does not allow.
+    let builder = if cors_preflight && super::input::crosses_origin(&request.url) {
+        builder.header(PREFLIGHT_HEADER.0, PREFLIGHT_HEADER.1)
+    } else {
+        builder
+    };
     let built = match &request.body {
         Some(body) => builder
             .header("Content-Type", FORM_CONTENT_TYPE)
@@ -161,6 +192,7 @@ pub(crate) async fn send(
     let built = built.map_err(|error| Failure::Network {
         cause: JsValue::UNDEFINED,
         detail: error.to_string(),
+        sent: false,
     })?;
     let raw: web_sys::Request = built.into();
     let sent = fetch_with_request(&raw).map_err(|cause| guard.failure(cause))?;
@@ -170,6 +202,7 @@ pub(crate) async fn send(
     let response: web_sys::Response = answer.dyn_into().map_err(|other| Failure::Network {
         cause: other,
         detail: String::from("fetch answered with something that is not a Response"),
+        sent: true,
     })?;
     let status = response.status();
     // Status 0 on a cors-mode fetch that resolved is an opaque redirect (the only other status-0
@@ -181,14 +214,79 @@ pub(crate) async fn send(
     if matches!(status, 301 | 302 | 303 | 307 | 308) {
         return Err(Failure::Redirected(Some(status)));
     }
-    let reading = response.text().map_err(|cause| guard.failure(cause))?;
-    let body = JsFuture::from(reading)
+    let body = read_bounded(&response, &guard)
         .await
-        .map_err(|cause| guard.failure(cause))?;
-    Ok(Reply {
-        status,
-        body: body.as_string().unwrap_or_default(),
-    })
+        .map_err(|failure| match failure {
+            Bounded::TooLarge => Failure::TooLarge(status),
+            Bounded::Failed(cause) => guard.failure(cause),
+        })?;
+    Ok(Reply { status, body })
+}
+
+/// Why [`read_bounded`] read no body.
+enum Bounded {
+    TooLarge,
+    Failed(JsValue),
+}
+
+/// Reads the body as a stream, never more than [`MAX_REPLY_BYTES`] of it into wasm memory: a
+/// declared `Content-Length` over the limit is refused before reading, and a stream that
+/// passes the limit is cancelled before its next chunk is copied. Decoded as UTF-8 as
+/// `Response.text()` does (a BOM dropped, invalid sequences replaced).
+async fn read_bounded(response: &web_sys::Response, guard: &AbortGuard) -> Result<String, Bounded> {
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| parse_code(&length))
+        .and_then(|length| u64::try_from(length).ok());
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    if declared.is_some_and(|length| length > MAX_REPLY_BYTES as u64) {
+        discard(&stream, guard).await;
+        return Err(Bounded::TooLarge);
+    }
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    // A declared length within the limit is the usual case: room for it at once.
+    let mut bytes: Vec<u8> = Vec::with_capacity(declared.map_or(0, |length| length as usize));
+    loop {
+        let step = JsFuture::from(reader.read())
+            .await
+            .map_err(Bounded::Failed)?;
+        if Reflect::get(&step, &JsValue::from_str("done"))
+            .ok()
+            .is_some_and(|done| done.is_truthy())
+        {
+            break;
+        }
+        let chunk: Uint8Array = Reflect::get(&step, &JsValue::from_str("value"))
+            .map_err(Bounded::Failed)?
+            .dyn_into()
+            .map_err(Bounded::Failed)?;
+        let length = chunk.length() as usize;
+        if bytes.len() + length > MAX_REPLY_BYTES {
+            let _ = JsFuture::from(reader.cancel()).await;
+            guard.controller.abort();
+            return Err(Bounded::TooLarge);
+        }
+        let start = bytes.len();
+        bytes.resize(start + length, 0);
+        chunk.copy_to(&mut bytes[start..]);
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Valid UTF-8 (the usual case) becomes the String without a copy.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned()))
+}
+
+/// Stops a body that will not be read: cancels its stream and aborts the connection.
+async fn discard(stream: &ReadableStream, guard: &AbortGuard) {
+    let _ = JsFuture::from(stream.cancel()).await;
+    guard.controller.abort();
 }
 
 /// The guard's `AbortController` could not be made (a platform without one).
@@ -196,5 +294,6 @@ fn guard_failure(cause: JsValue) -> Failure {
     Failure::Network {
         detail: String::from("AbortController is not available"),
         cause,
+        sent: false,
     }
 }

@@ -41,6 +41,14 @@ export interface DeleteCallOptions {
   signal?: AbortSignal;
   /** Allow plain http:// to a host that is not loopback. Default false. */
   allowInsecureHttp?: boolean;
+  /**
+   * Default true: a request to another origin than the page's carries the header
+   * `X-Requested-With: verba-api`, so the browser first asks the recorder (a CORS preflight) and
+   * sends nothing the recorder's CORS policy does not allow; otherwise a refused cross-origin
+   * POST would still delete the call while the page sees only a network error. Set false only
+   * for a recorder that allows the page but cannot answer preflights.
+   */
+  corsPreflight?: boolean;
 }
 
 /** Codes of validation issues. */
@@ -75,6 +83,7 @@ export interface NormalizedDeleteCallOptions {
   /** 0 means no timeout. */
   timeoutMs: number;
   allowInsecureHttp: boolean;
+  corsPreflight: boolean;
 }
 
 /** What `validateDeleteCall` returns; it never throws. */
@@ -132,6 +141,13 @@ export class VerbaError extends Error {
   readonly httpStatus?: number;
   /** Every problem found (VALIDATION). */
   readonly issues?: ValidationIssue[];
+  /**
+   * Whether the recorder may have deleted the call anyway: true when the request may have
+   * reached it and no readable answer says what it did (NETWORK after sending, TIMEOUT,
+   * HTTP_ERROR, PARSE); false when nothing was sent (VALIDATION) or the recorder answered that
+   * it did not delete (CALL_NOT_FOUND, API_ERROR). Check before retrying when true.
+   */
+  readonly mayHaveDeleted: boolean;
   /** What fetch rejected with (NETWORK). */
   readonly cause?: unknown;
 }

@@ -11,5 +11,6 @@ export class VerbaError extends Error {
     if (details.apiCode !== undefined) this.apiCode = details.apiCode;
     if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
     if (details.issues !== undefined) this.issues = details.issues;
+    this.mayHaveDeleted = details.mayHaveDeleted === true;
   }
 }
