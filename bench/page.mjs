@@ -91,6 +91,7 @@ function errorOutcome(error) {
   const detail = sortedJson({
     httpStatus: error.httpStatus ?? null,
     issues: error.issues ? issueList(error.issues) : null,
+    mayHaveDeleted: error.mayHaveDeleted ?? "missing",
   });
   return { outcome, detail };
 }

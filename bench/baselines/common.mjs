@@ -11,7 +11,7 @@
 
 export const FIELDS = [
   "apiKey", "token", "callID", "platformCallID", "nativeID", "meetingID", "extension", "status",
-  "responseType", "baseUrl", "method", "timeoutMs", "signal", "allowInsecureHttp",
+  "responseType", "baseUrl", "method", "timeoutMs", "signal", "allowInsecureHttp", "corsPreflight",
 ];
 export const SELECTORS = ["callID", "platformCallID", "nativeID", "meetingID", "extension"];
 export const API_PATH = "/verba/api";
@@ -53,12 +53,18 @@ export function issue(field, code) {
 
 // ---- errors -----------------------------------------------------------------------------------
 
-/** The baselines' error: same shape as the package's VerbaError. */
+const NOT_DELETED = ["VALIDATION", "CALL_NOT_FOUND", "API_ERROR"];
+const MAY_HAVE_DELETED = " The recorder may have deleted the call; check before retrying.";
+
+/** The baselines' error: same shape as the package's VerbaError, `mayHaveDeleted` included. */
 export class VerbaError extends Error {
   constructor(message, code, details) {
-    super(message, details && details.cause !== undefined ? { cause: details.cause } : undefined);
+    const mayHaveDeleted = details?.mayHaveDeleted ?? !NOT_DELETED.includes(code);
+    super(mayHaveDeleted ? message + MAY_HAVE_DELETED : message,
+      details && details.cause !== undefined ? { cause: details.cause } : undefined);
     this.name = "VerbaError";
     this.code = code;
+    this.mayHaveDeleted = mayHaveDeleted;
     if (details) {
       if (details.apiCode !== undefined) this.apiCode = details.apiCode;
       if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
@@ -337,6 +343,7 @@ export function finish(input, v, issues) {
   normalized.method = v.method ?? "POST";
   normalized.timeoutMs = v.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   normalized.allowInsecureHttp = allowInsecureHttp;
+  normalized.corsPreflight = input.corsPreflight !== false;
   if (normalized.method === "GET" && getUrl(normalized).length > MAX_GET_URL_CHARS) {
     return { valid: false, issues: [issue("method", "url_too_long")], normalized: null };
   }
@@ -590,7 +597,7 @@ export function xmlResponse(codeText, typeText, message) {
 // ---- sending ----------------------------------------------------------------------------------
 
 const NETWORK_MESSAGE =
-  "The request to the recorder failed before any answer arrived. In a browser the usual cause is CORS: " +
+  "The request to the recorder failed without a readable answer. In a browser the usual cause is CORS: " +
   "the recorder must allow this page's origin, or be reached through a same-origin reverse proxy.";
 
 export function networkError(error) {
@@ -601,8 +608,55 @@ export function timeoutError(timeoutMs) {
   return new VerbaError(`No answer from the recorder within ${timeoutMs} ms (timeoutMs).`, "TIMEOUT");
 }
 
+/**
+ * What fetch is given besides the URL: redirects never followed, and the preflight gate (a
+ * header outside the CORS safelist on a cross-origin request, so the browser asks first).
+ */
+export function fetchInit(request, normalized) {
+  const crossOrigin = globalThis.location !== undefined
+    && new URL(request.url).origin !== globalThis.location.origin;
+  const headers = normalized.corsPreflight && crossOrigin
+    ? { ...request.headers, "X-Requested-With": "verba-api" } : request.headers;
+  return { method: request.method, body: request.body, headers, cache: "no-store", redirect: "manual" };
+}
+
+/** `[status, text]` of a response, read with the package's bound: throws VerbaError. */
+export async function readReply(response) {
+  const status = response.status;
+  if (status === 0 || [301, 302, 303, 307, 308].includes(status)) {
+    throw new VerbaError("The recorder redirected the request. Redirects are never followed.", "HTTP_ERROR",
+      status === 0 ? {} : { httpStatus: status });
+  }
+  const tooLarge = () =>
+    new VerbaError("The reply is not a readable Verba API reply: the reply is larger than 1 MiB.", "PARSE", { httpStatus: status });
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > MAX_REPLY_BYTES) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return [status, ""];
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > MAX_REPLY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
+  return [status, new TextDecoder().decode(bytes)];
+}
+
 /** fetch with the caller's signal and the timeout; resolves `[status, text]`, throws VerbaError. */
-export async function fetchReply(request, signal, timeoutMs) {
+export async function fetchReply(request, normalized, signal) {
+  const timeoutMs = normalized.timeoutMs;
   if (signal?.aborted) throw signal.reason;
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal.reason);
@@ -610,12 +664,10 @@ export async function fetchReply(request, signal, timeoutMs) {
   let timedOut = false;
   const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : undefined;
   try {
-    const response = await fetch(request.url, {
-      method: request.method, body: request.body, headers: request.headers, cache: "no-store",
-      signal: controller.signal,
-    });
-    return [response.status, await response.text()];
+    const response = await fetch(request.url, { ...fetchInit(request, normalized), signal: controller.signal });
+    return await readReply(response);
   } catch (error) {
+    if (error instanceof VerbaError) throw error;
     if (signal?.aborted) throw signal.reason;
     if (timedOut) throw timeoutError(timeoutMs);
     throw networkError(error);

@@ -49,6 +49,7 @@ function check(name, value) {
       if (value === undefined || value === null) return undefined;
       return value instanceof AbortSignal ? value : TYPE;
     case "allowInsecureHttp":
+    case "corsPreflight":
       if (value === undefined || value === null) return undefined;
       return typeof value === "boolean" ? value : TYPE;
   }
@@ -134,6 +135,6 @@ export function parseDeleteCallResponse(body, responseType, httpStatus) {
 
 export async function deleteCall(options) {
   const n = normalizedOrThrow(options);
-  const [status, body] = await C.fetchReply(C.buildRequest(n), options.signal ?? undefined, n.timeoutMs);
+  const [status, body] = await C.fetchReply(C.buildRequest(n), n, options.signal ?? undefined);
   return C.parseReply(body, n.responseType, status, xmlEnvelope, C.secretsOf(n));
 }

@@ -46,6 +46,7 @@ const FIELD_SCHEMAS = {
   timeoutMs: v.nullish(v.pipe(v.custom((x) => typeof x === "number", T), v.check(C.isWholeTimeout, "invalid_value"))),
   signal: v.nullish(v.instance(AbortSignal, T)),
   allowInsecureHttp: v.nullish(v.boolean(T)),
+  corsPreflight: v.nullish(v.boolean(T)),
 };
 
 const OPTIONS = v.objectWithRest(FIELD_SCHEMAS, v.never("unknown_option"));
@@ -97,6 +98,6 @@ export function parseDeleteCallResponse(body, responseType, httpStatus) {
 
 export async function deleteCall(options) {
   const n = normalizedOrThrow(options);
-  const [status, body] = await C.fetchReply(C.buildRequest(n), options.signal ?? undefined, n.timeoutMs);
+  const [status, body] = await C.fetchReply(C.buildRequest(n), n, options.signal ?? undefined);
   return C.parseReply(body, n.responseType, status, xmlEnvelope, C.secretsOf(n));
 }

@@ -46,6 +46,7 @@ const FIELD_SCHEMAS = {
   timeoutMs: z.nullish(z.custom((x) => typeof x === "number", T).check(z.refine(C.isWholeTimeout, { error: "invalid_value" }))),
   signal: z.nullish(z.instanceof(AbortSignal, T)),
   allowInsecureHttp: z.nullish(z.boolean(T)),
+  corsPreflight: z.nullish(z.boolean(T)),
 };
 
 const OPTIONS = z.strictObject(FIELD_SCHEMAS);
@@ -113,18 +114,15 @@ export async function deleteCall(options) {
   let body;
   try {
     const response = await ky(request.url, {
-      method: request.method,
-      body: request.body,
-      headers: request.headers,
-      cache: "no-store",
+      ...C.fetchInit(request, n),
       signal,
       timeout: n.timeoutMs > 0 ? n.timeoutMs : false,
       retry: 0,
       throwHttpErrors: false,
     });
-    status = response.status;
-    body = await response.text();
+    [status, body] = await C.readReply(response);
   } catch (error) {
+    if (error instanceof C.VerbaError) throw error;
     if (signal?.aborted) throw signal.reason;
     if (error instanceof TimeoutError) throw C.timeoutError(n.timeoutMs);
     throw C.networkError(error);

@@ -15,7 +15,7 @@ use crate::params::HttpMethod;
 use crate::reply::{MAX_REPLY_BYTES, parse_code};
 use crate::request::{BuiltRequest, FORM_CONTENT_TYPE};
 use gloo_net::http::{Method, RequestBuilder};
-use js_sys::{Function, Promise, Reflect, Uint8Array};
+use js_sys::{Function, Promise, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
@@ -35,6 +35,13 @@ extern "C" {
     fn set_timeout(handler: &Function, ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: &JsValue);
+
+    /// What a stream reader's `read()` resolves with: `{ done, value }`.
+    type ReadResult;
+    #[wasm_bindgen(method, getter)]
+    fn done(this: &ReadResult) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &ReadResult) -> JsValue;
 }
 
 /// The header that makes a cross-origin request wait for the recorder's CORS approval: not on
@@ -252,18 +259,16 @@ async fn read_bounded(response: &web_sys::Response, guard: &AbortGuard) -> Resul
     // A declared length within the limit is the usual case: room for it at once.
     let mut bytes: Vec<u8> = Vec::with_capacity(declared.map_or(0, |length| length as usize));
     loop {
-        let step = JsFuture::from(reader.read())
+        let step: ReadResult = JsFuture::from(reader.read())
             .await
-            .map_err(Bounded::Failed)?;
-        if Reflect::get(&step, &JsValue::from_str("done"))
-            .ok()
-            .is_some_and(|done| done.is_truthy())
-        {
+            .map_err(Bounded::Failed)?
+            .unchecked_into();
+        if step.done() {
             break;
         }
-        let chunk: Uint8Array = Reflect::get(&step, &JsValue::from_str("value"))
-            .map_err(Bounded::Failed)?
-            .dyn_into()
+        let chunk = step
+            .value()
+            .dyn_into::<Uint8Array>()
             .map_err(Bounded::Failed)?;
         let length = chunk.length() as usize;
         if bytes.len() + length > MAX_REPLY_BYTES {
@@ -279,8 +284,23 @@ async fn read_bounded(response: &web_sys::Response, guard: &AbortGuard) -> Resul
         bytes.drain(..3);
     }
     // Valid UTF-8 (the usual case) becomes the String without a copy.
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned()))
+    let invalid = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(invalid) => invalid.into_bytes(),
+    };
+    // Each invalid sequence becomes U+FFFD (three bytes), as in `Response.text()`; the decoded
+    // text is held to the same bound, so that memory stays bounded for any reply.
+    let mut text = String::with_capacity(invalid.len());
+    for chunk in invalid.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+        if text.len() > MAX_REPLY_BYTES {
+            return Err(Bounded::TooLarge);
+        }
+    }
+    Ok(text)
 }
 
 /// Stops a body that will not be read: cancels its stream and aborts the connection.

@@ -37,11 +37,12 @@ fn reports_have_the_declared_members_and_null_where_invalid() {
     assert!(is_plain_object(&normalized));
     assert_eq!(
         keys(&normalized),
-        "apiKey,callID,responseType,baseUrl,method,timeoutMs,allowInsecureHttp",
+        "apiKey,callID,responseType,baseUrl,method,timeoutMs,allowInsecureHttp,corsPreflight",
         "no token member for a null token, no other selector"
     );
     assert_eq!(get(&normalized, "timeoutMs").as_f64(), Some(30_000.0));
     assert_eq!(get(&normalized, "allowInsecureHttp").as_bool(), Some(false));
+    assert_eq!(get(&normalized, "corsPreflight").as_bool(), Some(true));
 
     let invalid = verba_api::js::validate_delete_call(options(&[("callId", "x".into())]));
     assert!(get(&invalid, "normalized").is_null());

@@ -209,6 +209,19 @@ pub fn assert_verba_error(error: &JsValue, code: &str) {
     for secret in [KEY, TOKEN, OPEN_KEY] {
         assert!(!message.contains(secret), "secret in message: {message}");
     }
+    // Spec §5, "Honest outcomes": every request the tests make was sent, so only a readable
+    // refusal (or validation, which sends nothing) says the call was not deleted.
+    let may_have_deleted = !matches!(code, "VALIDATION" | "CALL_NOT_FOUND" | "API_ERROR");
+    assert_eq!(
+        get(error, "mayHaveDeleted").as_bool(),
+        Some(may_have_deleted),
+        "mayHaveDeleted of {code}: {message}"
+    );
+    assert_eq!(
+        message.ends_with("The recorder may have deleted the call; check before retrying."),
+        may_have_deleted,
+        "{message}"
+    );
 }
 
 /// Options that delete generated call 0 with [`OPEN_KEY`] from the emulator, plus `extra`.
