@@ -37,7 +37,7 @@ fn reports_have_the_declared_members_and_null_where_invalid() {
     assert!(is_plain_object(&normalized));
     assert_eq!(
         keys(&normalized),
-        "apiKey,callID,responseType,baseUrl,method,timeoutMs,allowInsecureHttp",
+        "apiKey,callID,responseType,baseUrl,method,timeoutMs,allowInsecureHttp,corsPreflight",
         "no token member for a null token, no other selector"
     );
     assert_eq!(get(&normalized, "timeoutMs").as_f64(), Some(30_000.0));
