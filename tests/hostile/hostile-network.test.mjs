@@ -680,7 +680,13 @@ async function main() {
       const unhandled = await page.evaluate(() => window.unhandled);
       assert.deepEqual(unhandled, [], "unhandled rejections / errors in the page");
       assert.deepEqual(problems, [], "console or page errors");
-      note(`(${networkNoise.length} console messages of the browser about failed loads of hostile URLs, expected)`);
+      const kinds = new Map();
+      for (const line of networkNoise) {
+        const kind = line.replace(/https?:\/\/[^\s'")]+/g, "URL").replace(/\(URL\)$/, "").slice(0, 110);
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      }
+      note(`${networkNoise.length} console messages of the browser about failed loads of hostile URLs (expected):`);
+      for (const [kind, n] of kinds) note(`  ${n} × ${kind}`);
     });
     const memoryEnd = await page.evaluate(() => window.memoryBytes());
     console.log(`  wasm memory at the end of the suite: ${memoryEnd.toLocaleString("en")} bytes`);
