@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs a command with a fresh emulator on a free loopback port; the command finds it in
 # VERBA_EMULATOR_URL (and a misbehaving server, tests/support/hostile-server.mjs, in
-# VERBA_HOSTILE_URL). Both are stopped when the command ends, whatever the outcome.
+# VERBA_HOSTILE_URL). Both are stopped when the command ends, whatever the outcome. The emulator
+# serves www/ at / unless VERBA_WWW names another directory (relative to the repository).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 log="$(mktemp)"
 hostile_log="$(mktemp)"
-"$root/target/release/verba-emulator" --host 127.0.0.1 --port 0 --www "$root/www" --pkg "$root/pkg" >"$log" 2>&1 &
+"$root/target/release/verba-emulator" --host 127.0.0.1 --port 0 --www "$root/${VERBA_WWW:-www}" --pkg "$root/pkg" >"$log" 2>&1 &
 emulator=$!
 node "$root/tests/support/hostile-server.mjs" >"$hostile_log" 2>&1 &
 hostile=$!
