@@ -29,6 +29,9 @@ pub const MAX_REPLY_BYTES: usize = 1024 * 1024;
 pub(crate) const TOO_LARGE: &str =
     "the reply is larger than 1 MiB, far more than any DeleteCall answer.";
 
+/// Why an answer whose HTTP status is outside 100..=599 is not read.
+pub(crate) const INVALID_STATUS: &str = "the answer's HTTP status line is broken.";
+
 /// The action name a DeleteCall reply carries in `type`.
 const ACTION: &str = "DeleteCall";
 

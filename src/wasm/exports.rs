@@ -67,6 +67,13 @@ pub async fn delete_call(
             },
             JsValue::UNDEFINED,
         )),
+        Err(Failure::InvalidStatus(http_status)) => Err(error_value(
+            &VerbaError::Parse {
+                reason: reply::INVALID_STATUS.to_owned(),
+                http_status: Some(http_status),
+            },
+            JsValue::UNDEFINED,
+        )),
         Err(Failure::TooLarge(http_status)) => Err(error_value(
             &VerbaError::Parse {
                 reason: reply::TOO_LARGE.to_owned(),

@@ -63,6 +63,8 @@ pub(crate) enum Failure {
     /// The recorder answered with a redirect, which is never followed: the HTTP status where
     /// the platform shows it (Node), `None` for a browser's opaque redirect.
     Redirected(Option<u16>),
+    /// The answer's HTTP status is none (outside 100..=599): the status.
+    InvalidStatus(u16),
     /// The reply is larger than [`MAX_REPLY_BYTES`], by its `Content-Length` or by what was
     /// read before the read was stopped; the HTTP status.
     TooLarge(u16),
@@ -217,6 +219,12 @@ pub(crate) async fn send(
     if status == 0 {
         return Err(Failure::Redirected(None));
     }
+    // A browser passes some broken status lines on (`HTTP/1.1 2x0` arrives as status 2): no
+    // answer to read.
+    if !(100..=599).contains(&status) {
+        discard_response(&response, &guard).await;
+        return Err(Failure::InvalidStatus(status));
+    }
     // Node shows the redirect itself; the statuses a browser turns into an opaque redirect.
     if matches!(status, 301 | 302 | 303 | 307 | 308) {
         return Err(Failure::Redirected(Some(status)));
@@ -256,8 +264,11 @@ async fn read_bounded(response: &web_sys::Response, guard: &AbortGuard) -> Resul
         return Err(Bounded::TooLarge);
     }
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    // A declared length within the limit is the usual case: room for it at once.
-    let mut bytes: Vec<u8> = Vec::with_capacity(declared.map_or(0, |length| length as usize));
+    // The chunks stay JavaScript arrays until the end and are copied once into a buffer of the
+    // exact size: a buffer grown chunk by chunk would, with its abandoned smaller blocks, take
+    // up to twice the bound in wasm memory, which never shrinks.
+    let chunks = js_sys::Array::new();
+    let mut total = 0;
     loop {
         let step: ReadResult = JsFuture::from(reader.read())
             .await
@@ -270,15 +281,23 @@ async fn read_bounded(response: &web_sys::Response, guard: &AbortGuard) -> Resul
             .value()
             .dyn_into::<Uint8Array>()
             .map_err(Bounded::Failed)?;
-        let length = chunk.length() as usize;
-        if bytes.len() + length > MAX_REPLY_BYTES {
+        total += chunk.length() as usize;
+        if total > MAX_REPLY_BYTES {
             let _ = JsFuture::from(reader.cancel()).await;
             guard.controller.abort();
             return Err(Bounded::TooLarge);
         }
-        let start = bytes.len();
-        bytes.resize(start + length, 0);
-        chunk.copy_to(&mut bytes[start..]);
+        chunks.push(&chunk);
+    }
+    let mut bytes = vec![0; total];
+    let mut start = 0;
+    for chunk in chunks.iter() {
+        let chunk: Uint8Array = chunk.unchecked_into();
+        let end = start + chunk.length() as usize;
+        if let Some(place) = bytes.get_mut(start..end) {
+            chunk.copy_to(place);
+        }
+        start = end;
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -301,6 +320,13 @@ async fn read_bounded(response: &web_sys::Response, guard: &AbortGuard) -> Resul
         }
     }
     Ok(text)
+}
+
+/// Stops the body of a response that will not be read.
+async fn discard_response(response: &web_sys::Response, guard: &AbortGuard) {
+    if let Some(stream) = response.body() {
+        discard(&stream, guard).await;
+    }
 }
 
 /// Stops a body that will not be read: cancels its stream and aborts the connection.

@@ -325,7 +325,8 @@ const TRANSPORT = [
   ["reset-body", "connection closed mid-body (Content-Length 1000, 10 bytes)", ["NETWORK"]],
   ["reset-mid-body-chunked", "TCP reset mid-body (chunked)", ["NETWORK"]],
   ["raw-garbage-status", "garbage status line, a success body", ["NETWORK"]],
-  ["raw-bad-status-code", "status line HTTP/1.1 2x0, a not-found body", ["NETWORK", "CALL_NOT_FOUND", "HTTP_ERROR", "PARSE"]],
+  // Chromium passes "2x0" on as status 2; the package reads no answer with a broken status.
+  ["raw-bad-status-code", "status line HTTP/1.1 2x0, a not-found body", ["PARSE"]],
   ["raw-cl-garbage", "Content-Length: 12abc, a not-found body", ["NETWORK", "CALL_NOT_FOUND"]],
   ["raw-cl-conflict", "two different Content-Length headers, a success body", ["NETWORK"]],
   ["raw-cl-negative", "Content-Length: -5, a not-found body", ["NETWORK", "CALL_NOT_FOUND"]],
@@ -336,7 +337,9 @@ const TRANSPORT = [
 
 // name, responseType, allowed codes, extra expectations
 const BODIES = [
-  ["xml-amp-attr-0", "XML", ["PARSE"]],
+  // It says code 0: the run of `&` sits in an attribute nobody reads, kept as written (docs/spec.md
+  // section 8), so this one is a success, read in milliseconds.
+  ["xml-amp-attr-0", "XML", [], { resolves: true }],
   ["xml-amp-attr-2", "XML", ["CALL_NOT_FOUND", "PARSE"]],
   ["xml-amp-code", "XML", ["PARSE"]],
   ["xml-amp-message", "XML", ["CALL_NOT_FOUND", "PARSE"]],
@@ -582,11 +585,12 @@ async function main() {
     }
 
     // ---- pathological bodies ----
-    section("pathological bodies with status 200: never a success, settled quickly");
+    section("pathological bodies with status 200: never a success unless they say code 0, settled quickly");
     for (const [name, responseType, codes, extra = {}] of BODIES) {
       await check(`200 ${name} (${responseType})`, async () => {
         const outcome = await run(options(`body-${name}`, { responseType }));
-        assertError(outcome, { codes, maxMs: 3000, apiCode: extra.apiCode });
+        if (extra.resolves) assertResult(outcome, { maxMs: 3000 });
+        else assertError(outcome, { codes, maxMs: 3000, apiCode: extra.apiCode });
         if (extra.noApiCode) assert.equal(outcome.apiCode, undefined, "no apiCode");
         if (outcome.messageLength > 2000) note(`a message of ${outcome.messageLength.toLocaleString("en")} characters`);
         if (name.includes("amp") || name.includes("deep") || name.includes("entity")) {
