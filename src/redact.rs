@@ -9,7 +9,9 @@
 //!   character reference (numeric with any number of digits, or one of the five predefined
 //!   entities, with or without the final `;`), or one literal character.
 //! - Each secret is looked for with a bit-parallel automaton (shift-and): one bit per byte of the
-//!   secret, bit `j` set when the text read so far can end with the secret's first `j + 1` bytes.
+//!   secret, bit `j` set when the text read so far can end with the secret's first `j + 1` bytes;
+//!   a secret longer than a word's 64 bytes is looked for as parts of 64, side by side (an
+//!   occurrence of the whole is an occurrence of each part, and their redactions join).
 //!   A literal unit steps it once per byte. An escape or reference can also be read literally
 //!   (the secret itself may hold `%41` or `&amp;`, or begin inside it, as in `%` + `74c8…`), and a
 //!   reference ending in `;` can also be the reference without it followed by a literal `;`:
@@ -23,9 +25,10 @@
 //!   redaction begins (it may take a few harmless characters before the secret, never fewer).
 //!   Overlapping matches, of one secret or several, are redacted as one.
 //!
-//! The time is linear in the length of the text: each byte is stepped at most twice per secret
-//! (decoded and literally), each step costs one machine word per 64 bytes of the secret (one word
-//! for a GUID, at most four for a 256-character token), and nothing is ever re-read.
+//! The time is linear in the length of the text: each byte is stepped at most three times per
+//! part of a secret (decoded, literally, and a `;` after a reference), each step is a few
+//! operations on one word, a secret has one part per 64 bytes (one for a GUID, at most four for
+//! a 256-character token), the digits of a reference are read once, and nothing is re-read.
 
 /// Shown instead of a secret.
 pub(crate) const REDACTED: &str = "REDACTED";
@@ -91,11 +94,10 @@ struct Span {
 
 /// Every part of `text` that holds a secret, in order, none overlapping.
 fn occurrences(text: &str, secrets: &[&str]) -> Vec<Span> {
-    let mut searches: Vec<Search> = secrets
-        .iter()
-        .enumerate()
-        .filter_map(|(index, secret)| Search::new(secret, index))
-        .collect();
+    let mut searches: Vec<Search> = Vec::new();
+    for (index, secret) in secrets.iter().enumerate() {
+        add_searches(&mut searches, secret, index);
+    }
     let mut spans: Vec<Span> = Vec::new();
     if searches.is_empty() {
         return spans;
@@ -120,11 +122,12 @@ fn occurrences(text: &str, secrets: &[&str]) -> Vec<Span> {
     spans
 }
 
-/// Appends `span`, merged with the spans it overlaps. Spans come with non-decreasing ends, so
-/// only the last ones can overlap it; each span is merged away at most once.
+/// Appends `span`, merged with the spans it overlaps (or touches, for the same secret: the
+/// parts of a long one). Spans come with non-decreasing ends, so only the last ones can overlap
+/// it; each span is merged away at most once.
 fn push_span(spans: &mut Vec<Span>, mut span: Span) {
     while let Some(last) = spans.last() {
-        if last.end <= span.start {
+        if last.end < span.start || (last.end == span.start && last.secret != span.secret) {
             break;
         }
         if last.start <= span.start {
@@ -161,11 +164,17 @@ impl<'t> Unit<'t> {
             decoded_len: 0,
             semicolon: false,
         };
-        let mut len = rest.chars().next()?.len_utf8();
+        // A literal character: its length from its first byte.
+        let mut len = match bytes.first()? {
+            0..0x80 => 1,
+            0xe0..0xf0 => 3,
+            0xf0.. => 4,
+            _ => 2,
+        };
         match bytes {
-            [b'%', high, low, ..] => {
-                if let (Some(high), Some(low)) = (hex(*high), hex(*low)) {
-                    unit.decoded[0] = high << 4 | low;
+            [b'%', digits @ ..] => {
+                if let (byte, 2) = number(digits, 16, 2) {
+                    unit.decoded[0] = byte as u8;
                     unit.decoded_len = 1;
                     len = 3;
                 }
@@ -184,11 +193,6 @@ impl<'t> Unit<'t> {
     }
 }
 
-/// The value of an ASCII hex digit.
-fn hex(byte: u8) -> Option<u8> {
-    char::from(byte).to_digit(16).map(|digit| digit as u8)
-}
-
 /// The predefined XML entities (HTML has them too), without `&` and `;`.
 const ENTITIES: [(&str, char); 5] = [
     ("amp", '&'),
@@ -204,27 +208,43 @@ const ENTITIES: [(&str, char); 5] = [
 /// any letter case. Digits are read once, so a run of them costs its length.
 fn reference(text: &[u8]) -> Option<(char, usize)> {
     if text.get(1) != Some(&b'#') {
-        return ENTITIES.iter().find_map(|(name, c)| {
-            text.get(1..=name.len())
-                .filter(|written| written.eq_ignore_ascii_case(name.as_bytes()))
-                .map(|_| (*c, 1 + name.len()))
-        });
+        for (name, c) in ENTITIES {
+            let len = 1 + name.len();
+            if text
+                .get(1..len)
+                .is_some_and(|written| written.eq_ignore_ascii_case(name.as_bytes()))
+            {
+                return Some((c, len));
+            }
+        }
+        return None;
     }
-    let (radix, digits) = match text.get(2) {
+    let (radix, start) = match text.get(2) {
         Some(b'x' | b'X') => (16, 3),
         _ => (10, 2),
     };
-    let mut value: u32 = 0;
-    let mut len = digits;
-    while let Some(digit) = text.get(len).and_then(|&b| char::from(b).to_digit(radix)) {
-        // Capped just past the last code point: a longer number is no character anyway.
+    let (value, digits) = number(text.get(start..)?, radix, usize::MAX);
+    if digits == 0 {
+        return None;
+    }
+    Some((char::from_u32(value)?, start + digits))
+}
+
+/// The number that the digits in `radix` at the start of `text` write, at most `max` of them,
+/// and how many there are. The value is capped just past the last code point: a longer number
+/// is no character anyway.
+fn number(text: &[u8], radix: u32, max: usize) -> (u32, usize) {
+    let mut value = 0;
+    let mut len = 0;
+    while let Some(digit) = text
+        .get(len)
+        .filter(|_| len < max)
+        .and_then(|&byte| char::from(byte).to_digit(radix))
+    {
         value = (value * radix + digit).min(0x11_0000);
         len += 1;
     }
-    if len == digits {
-        return None;
-    }
-    Some((char::from_u32(value)?, len))
+    (value, len)
 }
 
 /// A byte as compared: ASCII letters in lower case, a space as `+` (its form encoding).
@@ -236,128 +256,92 @@ fn fold(byte: u8) -> u8 {
     }
 }
 
-/// The search for one secret through the text: a shift-and automaton.
+/// The search for (a part of) one secret through the text: a shift-and automaton.
 struct Search {
-    /// For each byte value, `words` words with bit `j` set where the secret's `j`-th byte (as
-    /// compared) is that byte.
+    /// For each byte value, bit `j` set where the part's `j`-th byte (as compared, hyphens
+    /// left out) is that byte.
     masks: Vec<u64>,
-    words: usize,
-    /// The bit of the secret's last byte, in the last word.
+    /// The bit of the part's last byte.
     last: u64,
     /// Whether hyphens are skipped (not for a secret made only of hyphens).
     skip_hyphens: bool,
-    /// The automaton's bits after the text read so far, and room for the other readings of a
-    /// unit (literal, and without the `;`).
-    state: Vec<u64>,
-    literal: Vec<u64>,
-    unterminated: Vec<u64>,
+    /// Bit `j` set when the text read so far can end with the part's first `j + 1` bytes.
+    state: u64,
     /// Where the current run of set bits began: no match that is under way began earlier.
     since: usize,
     /// The secret's index.
     secret: usize,
 }
 
-impl Search {
-    fn new(secret: &str, index: usize) -> Option<Search> {
-        let skip_hyphens = secret.bytes().any(|byte| byte != b'-');
-        let pattern: Vec<u8> = secret
-            .bytes()
-            .filter(|&byte| !(skip_hyphens && byte == b'-'))
-            .map(fold)
-            .collect();
-        let last = pattern.len().checked_sub(1)?;
-        let words = last / 64 + 1;
-        let mut masks = vec![0; 256 * words];
-        for (at, &byte) in pattern.iter().enumerate() {
-            if let Some(word) = masks.get_mut(usize::from(byte) * words + at / 64) {
-                *word |= 1 << (at % 64);
-            }
+/// Adds the searches for `secret` to `searches`, one per 64 bytes (the bits of a word) of it
+/// as compared: an occurrence of the secret is one of each part, side by side, so their
+/// redactions cover it.
+fn add_searches(searches: &mut Vec<Search>, secret: &str, index: usize) {
+    let skip_hyphens = secret.bytes().any(|byte| byte != b'-');
+    let bytes = secret
+        .bytes()
+        .filter(|&byte| !(skip_hyphens && byte == b'-'));
+    for (at, byte) in bytes.enumerate() {
+        let bit = 1 << (at % 64);
+        if bit == 1 {
+            searches.push(Search {
+                masks: vec![0; 256],
+                last: 0,
+                skip_hyphens,
+                state: 0,
+                since: 0,
+                secret: index,
+            });
         }
-        Some(Search {
-            masks,
-            words,
-            last: 1 << (last % 64),
-            skip_hyphens,
-            state: vec![0; words],
-            literal: vec![0; words],
-            unterminated: vec![0; words],
-            since: 0,
-            secret: index,
-        })
+        if let Some(search) = searches.last_mut() {
+            if let Some(mask) = search.masks.get_mut(usize::from(fold(byte))) {
+                *mask |= bit;
+            }
+            search.last = bit;
+        }
     }
+}
 
-    /// Reads `unit`, which starts at byte `at`: whether the secret ends within it, in any
+impl Search {
+    /// Reads `unit`, which starts at byte `at`: whether the part ends within it, in any
     /// reading.
     fn read(&mut self, unit: &Unit, at: usize) -> bool {
-        if self.state.iter().all(|&word| word == 0) {
+        if self.state == 0 {
             self.since = at;
         }
-        let Some(decoded) = unit
-            .decoded
-            .get(..unit.decoded_len)
-            .filter(|d| !d.is_empty())
-        else {
-            return self.steps(Reading::Main, unit.raw);
-        };
-        self.literal.copy_from_slice(&self.state);
-        let mut found = self.steps(Reading::Literal, unit.raw);
-        found |= self.steps(Reading::Main, decoded);
-        if unit.semicolon {
-            self.unterminated.copy_from_slice(&self.state);
-            found |= self.steps(Reading::Unterminated, b";");
-            join(&mut self.state, &self.unterminated);
+        let decoded = unit.decoded.get(..unit.decoded_len).unwrap_or_default();
+        if decoded.is_empty() {
+            let found;
+            (self.state, found) = self.steps(self.state, unit.raw);
+            return found;
         }
-        join(&mut self.state, &self.literal);
+        let (literal, mut found) = self.steps(self.state, unit.raw);
+        let (mut state, also) = self.steps(self.state, decoded);
+        found |= also;
+        if unit.semicolon {
+            let (unterminated, also) = self.steps(state, b";");
+            state |= unterminated;
+            found |= also;
+        }
+        self.state = state | literal;
         found
     }
 
-    /// Steps one reading's bits through `bytes`: whether the secret ends at one of them.
-    fn steps(&mut self, reading: Reading, bytes: &[u8]) -> bool {
-        let state = match reading {
-            Reading::Main => &mut self.state,
-            Reading::Literal => &mut self.literal,
-            Reading::Unterminated => &mut self.unterminated,
-        };
+    /// `state` stepped through `bytes`, and whether the part ends at one of them.
+    fn steps(&self, mut state: u64, bytes: &[u8]) -> (u64, bool) {
         let mut found = false;
         for &byte in bytes {
             let byte = fold(byte);
             if self.skip_hyphens && byte == b'-' {
                 continue;
             }
-            let start = usize::from(byte) * self.words;
-            let masks = self
-                .masks
-                .get(start..start + self.words)
-                .unwrap_or_default();
-            let mut carry = 1;
-            for (word, mask) in state.iter_mut().zip(masks) {
-                let next = *word >> 63;
-                *word = (*word << 1 | carry) & mask;
-                carry = next;
-            }
+            state = (state << 1 | 1) & self.masks.get(usize::from(byte)).copied().unwrap_or(0);
             // A whole match leads nowhere further: its bit is cleared once seen, so that the
             // run of set bits (and the redaction) ends with it.
-            if let Some(word) = state.last_mut() {
-                found |= *word & self.last != 0;
-                *word &= !self.last;
-            }
+            found |= state & self.last != 0;
+            state &= !self.last;
         }
-        found
-    }
-}
-
-/// Which copy of the automaton's bits a reading steps.
-#[derive(Clone, Copy)]
-enum Reading {
-    Main,
-    Literal,
-    Unterminated,
-}
-
-/// `into |= other`, word by word.
-fn join(into: &mut [u64], other: &[u64]) {
-    for (word, more) in into.iter_mut().zip(other) {
-        *word |= more;
+        (state, found)
     }
 }
 
