@@ -267,8 +267,13 @@ struct Search {
     skip_hyphens: bool,
     /// Bit `j` set when the text read so far can end with the part's first `j + 1` bytes.
     state: u64,
-    /// Where the current run of set bits began: no match that is under way began earlier.
+    /// Where the current run of set bits began (with the hyphens just before it): no match
+    /// that is under way began earlier.
     since: usize,
+    /// Whether the last unit read was a skipped hyphen.
+    after_hyphen: bool,
+    /// Whether a match ended in the last unit read (or it was a hyphen right after one).
+    ended: bool,
     /// The secret's index.
     secret: usize,
 }
@@ -290,6 +295,8 @@ fn add_searches(searches: &mut Vec<Search>, secret: &str, index: usize) {
                 skip_hyphens,
                 state: 0,
                 since: 0,
+                after_hyphen: false,
+                ended: false,
                 secret: index,
             });
         }
@@ -306,24 +313,33 @@ impl Search {
     /// Reads `unit`, which starts at byte `at`: whether the part ends within it, in any
     /// reading.
     fn read(&mut self, unit: &Unit, at: usize) -> bool {
-        if self.state == 0 {
+        let decoded = unit.decoded.get(..unit.decoded_len).unwrap_or_default();
+        let main = if decoded.is_empty() {
+            unit.raw
+        } else {
+            decoded
+        };
+        // Skipped hyphens next to a match go with it, so that none of the secret's is left
+        // shown: a run of them just before it stays in its span, and those after it extend it.
+        let hyphen = self.skip_hyphens && main == b"-";
+        if self.state == 0 && !self.after_hyphen {
             self.since = at;
         }
-        let decoded = unit.decoded.get(..unit.decoded_len).unwrap_or_default();
-        if decoded.is_empty() {
-            let found;
-            (self.state, found) = self.steps(self.state, unit.raw);
-            return found;
-        }
-        let (literal, mut found) = self.steps(self.state, unit.raw);
-        let (mut state, also) = self.steps(self.state, decoded);
-        found |= also;
-        if unit.semicolon {
-            let (unterminated, also) = self.steps(state, b";");
-            state |= unterminated;
+        self.after_hyphen = hyphen;
+        let (mut state, mut found) = self.steps(self.state, main);
+        if !decoded.is_empty() {
+            let (literal, also) = self.steps(self.state, unit.raw);
             found |= also;
+            if unit.semicolon {
+                let (unterminated, also) = self.steps(state, b";");
+                state |= unterminated;
+                found |= also;
+            }
+            state |= literal;
         }
-        self.state = state | literal;
+        self.state = state;
+        found |= hyphen && self.ended;
+        self.ended = found;
         found
     }
 
@@ -362,5 +378,13 @@ mod tests {
     fn a_secret_of_hyphens_only_is_found_as_hyphens() {
         assert_eq!(scrub("a---b -- c", &["---"]), "aREDACTEDb -- c");
         assert_eq!(scrub("a&#45;%2D-b", &["---"]), "aREDACTEDb");
+    }
+
+    #[test]
+    fn hyphens_next_to_a_secret_go_with_it() {
+        let token = "-abc--";
+        assert_eq!(scrub("x--abc-%2D&#45;y", &[token]), "xREDACTEDy");
+        assert_eq!(scrub("x-a-b-c-y -abc", &[token]), "xREDACTEDy REDACTED");
+        assert_eq!(scrub("x-ab-y", &[token]), "x-ab-y");
     }
 }
