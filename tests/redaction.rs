@@ -60,7 +60,7 @@ fn percent_lower(_: usize, c: char) -> String {
 }
 /// Every other character percent-encoded, the others as they are.
 fn percent_every_other(at: usize, c: char) -> String {
-    if at % 2 == 0 {
+    if at.is_multiple_of(2) {
         percent(at, c)
     } else {
         literal(at, c)
@@ -508,6 +508,22 @@ fn a_secret_beginning_inside_an_escape_or_holding_one_is_found() {
         ("74c8eea0-50c6-40b2-9f3e-252ed501c3c8 &#000123000", "123"),
     ] {
         assert_scrubbed_everywhere("inside an escape", text, token);
+    }
+}
+
+#[test]
+fn raw_is_scrubbed_when_read_for_a_request_and_as_received_otherwise() {
+    let body = format!("Deleted for {}", KEY.to_uppercase());
+    for kind in [Text, Html] {
+        let scrubbed = reply_with_secrets(&body, kind, 200, KEY, TOKEN).expect("a success");
+        assert_eq!(
+            scrubbed.raw.as_deref(),
+            Some("Deleted for 74c8…REDACTED"),
+            "{kind:?}"
+        );
+        let as_received =
+            verba_api::parse_delete_call_response(&body, kind, 200).expect("a success");
+        assert_eq!(as_received.raw.as_deref(), Some(body.as_str()), "{kind:?}");
     }
 }
 
