@@ -23,7 +23,8 @@
 //! - A match ends at the end of the unit where the secret's last bit is reached; it begins no
 //!   later than the last unit boundary at which no bit was set, and that boundary is where its
 //!   redaction begins (it may take a few harmless characters before the secret, never fewer).
-//!   Overlapping matches, of one secret or several, are redacted as one.
+//!   Skipped hyphens right before or after a match go with it. Overlapping matches, of one
+//!   secret or several, are redacted as one; so are touching parts of one secret.
 //!
 //! The time is linear in the length of the text: each byte is stepped at most three times per
 //! part of a secret (decoded, literally, and a `;` after a reference), each step is a few
