@@ -5,7 +5,7 @@
 //! remember to.
 
 use crate::issue::ValidationIssue;
-use crate::redact::{scrub, scrub_cut};
+use crate::redact::{scrub, scrub_start};
 use std::fmt;
 
 /// The `code` of a [`VerbaError`], as JavaScript sees it.
@@ -359,14 +359,16 @@ impl<'a> Secrets<'a> {
         Secrets(secrets)
     }
 
-    /// `text` with every secret, as given or form-encoded, redacted.
+    /// `text` with every secret redacted, in whatever encoding it appears (see
+    /// `crate::redact`).
     pub(crate) fn scrub(&self, text: &str) -> String {
         scrub(text, self.0)
     }
 
-    /// `excerpt`, cut short and marked with `…`, scrubbed, including a secret cut by the mark.
-    pub(crate) fn scrub_excerpt(&self, excerpt: &str) -> String {
-        scrub_cut(&scrub(excerpt, self.0), self.0)
+    /// The first `chars` characters of `text` once scrubbed, and `…` when more follows: the
+    /// whole text is scrubbed before the cut, so a secret straddling it is redacted whole.
+    pub(crate) fn scrub_start(&self, text: &str, chars: usize) -> String {
+        scrub_start(text, self.0, chars)
     }
 }
 

@@ -479,8 +479,8 @@ fn an_http_error_page_echoing_the_request_is_scrubbed() {
 
 #[test]
 fn a_secret_cut_by_the_excerpt_end_is_not_leaked_in_part() {
-    // The excerpt keeps the first 200 characters; a key starting at character 170 is cut after
-    // 30 of its 36 characters, before it is scrubbed. Those 30 must not survive either.
+    // The excerpt keeps the first 200 characters of the scrubbed body: a key starting at
+    // character 170 would be cut after 30 of its 36 characters if the body were cut first.
     for start in [160, 170, 190, 195, 196] {
         let body = format!("{}{KEY} and more text after the key", "x".repeat(start));
         let message = answered(&body, Html, 500, None).to_string();
@@ -499,9 +499,15 @@ fn a_secret_cut_by_the_excerpt_end_is_not_leaked_in_part() {
 
 #[test]
 fn a_cut_secret_is_shown_in_its_redacted_form() {
+    // The body is scrubbed before it is cut: the 36 characters of the key become the 13 of its
+    // redacted form, so nothing is cut here.
     let body = format!("{}{KEY}", "x".repeat(170));
     let excerpt = excerpt_of(answered(&body, Html, 500, None));
-    assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(170)));
+    assert_eq!(excerpt, format!("{}74c8…REDACTED", "x".repeat(170)));
+    // A redacted form that straddles the 200th character is kept whole.
+    let body = format!("{}{KEY} and more", "x".repeat(195));
+    let excerpt = excerpt_of(answered(&body, Html, 500, None));
+    assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(195)));
     // A cut text that merely ends like nothing secret is left alone.
     let body = "y".repeat(300);
     let excerpt = excerpt_of(answered(&body, Html, 500, None));
@@ -518,9 +524,9 @@ fn a_secret_echoed_in_another_letter_case_or_with_lower_case_hex_is_scrubbed() {
     assert!(message.contains("key 74c8…REDACTED"), "{message}");
     assert!(message.contains("token Zq9+…REDACTED"), "{message}");
     // Cut by the excerpt's end, in upper case.
-    let body = format!("{}{upper_key}", "x".repeat(170));
+    let body = format!("{}{upper_key} and more", "x".repeat(190));
     let excerpt = excerpt_of(answered(&body, Html, 500, None));
-    assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(170)));
+    assert_eq!(excerpt, format!("{}74c8…REDACTED…", "x".repeat(190)));
 }
 
 #[test]

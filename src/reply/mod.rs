@@ -53,7 +53,8 @@ pub struct DeleteCallResult {
     pub response_type: ResponseType,
     /// The HTTP status.
     pub http_status: u16,
-    /// The body as received, for TEXT and HTML replies.
+    /// The body, for TEXT and HTML replies: as received from [`parse_delete_call_response`],
+    /// scrubbed of the request's key and token from [`DeleteCallParams::read_reply`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub raw: Option<String>,
 }
@@ -108,7 +109,8 @@ pub fn parse_delete_call_response(
 
 impl DeleteCallParams {
     /// Reads the reply to this request: [`parse_delete_call_response`] in its response type, with every text
-    /// from the recorder that an error carries scrubbed of this request's key and token.
+    /// from the recorder that an error or result carries (messages, excerpts, `raw`) scrubbed of
+    /// this request's key and token.
     pub fn read_reply(&self, body: &str, http_status: u16) -> Result<DeleteCallResult, VerbaError> {
         let secrets = self.secrets();
         read(
@@ -147,7 +149,7 @@ fn read(
             envelope,
             response_type,
             http_status,
-            raw_for(response_type, body),
+            raw_for(response_type, body, secrets),
             secrets,
         ),
         Err(_) if !success_status => Err(http_error(body, http_status, secrets)),
@@ -158,8 +160,9 @@ fn read(
     }
 }
 
-fn raw_for(response_type: ResponseType, body: &str) -> Option<String> {
-    matches!(response_type, ResponseType::Text | ResponseType::Html).then(|| body.to_owned())
+/// The `raw` of a success: the body, scrubbed, for TEXT and HTML.
+fn raw_for(response_type: ResponseType, body: &str, secrets: &Secrets) -> Option<String> {
+    matches!(response_type, ResponseType::Text | ResponseType::Html).then(|| secrets.scrub(body))
 }
 
 /// A reply that carries no API code: `ok` comes from the HTTP status; an empty body says
@@ -180,7 +183,7 @@ fn raw_outcome(
             None,
             response_type,
             http_status,
-            Some(body.to_owned()),
+            raw_for(response_type, body, secrets),
         ))
     } else {
         Err(http_error(body, http_status, secrets))
@@ -230,19 +233,17 @@ fn interpret(
 
 const EXCERPT_CHARS: usize = 200;
 
+/// The error for a non-2xx reply that is no Verba reply: the body is scrubbed whole, then cut
+/// (a redacted form is never cut), then its control characters are replaced.
 fn http_error(body: &str, http_status: u16, secrets: &Secrets) -> VerbaError {
-    let trimmed = body.trim();
-    let mut excerpt: String = trimmed
+    let excerpt = secrets
+        .scrub_start(body.trim(), EXCERPT_CHARS)
         .chars()
-        .take(EXCERPT_CHARS)
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    if trimmed.chars().nth(EXCERPT_CHARS).is_some() {
-        excerpt.push('…');
-    }
     VerbaError::Http {
         http_status,
-        excerpt: secrets.scrub_excerpt(&excerpt),
+        excerpt,
     }
 }
 

@@ -113,7 +113,7 @@ export interface DeleteCallResult {
   message: string | null;
   responseType: ResponseType;
   httpStatus: number;
-  /** The body as received, for TEXT and HTML. */
+  /** The body, for TEXT and HTML; from `deleteCall`, with the key and token redacted. */
   raw?: string;
 }
 

@@ -313,3 +313,37 @@ pub fn excerpt_of(error: VerbaError) -> String {
         other => panic!("expected HTTP_ERROR, got {other:?}"),
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Replies read with the request's secrets
+
+/// The outcome of the reply `body` to a valid request (by `callID`, with `key`, `token` and
+/// `responseType` `kind`), read as `deleteCall` reads it: scrubbed of the key and token.
+pub fn reply_with_secrets(
+    body: &str,
+    kind: ResponseType,
+    status: u16,
+    key: &str,
+    token: &str,
+) -> Result<DeleteCallResult, VerbaError> {
+    let options = options()
+        .with("baseUrl", HOST)
+        .with("apiKey", key)
+        .with("token", token)
+        .with("callID", CALL)
+        .with("responseType", kind.as_str());
+    valid(&options).read_reply(body, status)
+}
+
+/// Everything an outcome shows: an error's message, or a success's message and `raw`.
+pub fn shown(outcome: &Result<DeleteCallResult, VerbaError>) -> String {
+    match outcome {
+        Ok(result) => [
+            result.message.as_deref().unwrap_or(""),
+            "\n",
+            result.raw.as_deref().unwrap_or(""),
+        ]
+        .concat(),
+        Err(error) => error.to_string(),
+    }
+}
