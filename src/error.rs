@@ -15,7 +15,8 @@ pub enum VerbaErrorCode {
     Validation,
     /// The recorder found no matching call (API code 2).
     CallNotFound,
-    /// The recorder answered with another non-zero API code.
+    /// The recorder answered with another non-zero API code, or said `ERROR` (TEXT) without a
+    /// readable one.
     ApiError,
     /// A non-2xx HTTP status with a body that is no Verba reply.
     HttpError,
@@ -75,10 +76,11 @@ pub enum VerbaError {
         /// The HTTP status of the reply.
         http_status: u16,
     },
-    /// The recorder answered a non-zero API code other than 2.
+    /// The recorder answered a non-zero API code other than 2 and -50, or a TEXT `ERROR` reply
+    /// without a readable code.
     Api {
-        /// The API code.
-        api_code: i64,
+        /// The API code; `None` for a TEXT reply that says `ERROR` without a readable code.
+        api_code: Option<i64>,
         /// The recorder's `ErrorMessage`, when it gave one.
         server_message: Option<String>,
         /// The HTTP status of the reply.
@@ -133,7 +135,7 @@ impl VerbaError {
     pub fn api_code(&self) -> Option<i64> {
         match self {
             VerbaError::CallNotFound { api_code, .. } => Some(*api_code),
-            VerbaError::Api { api_code, .. } => Some(*api_code),
+            VerbaError::Api { api_code, .. } => *api_code,
             _ => None,
         }
     }
@@ -197,9 +199,12 @@ impl VerbaError {
                 server_message,
                 ..
             } => {
-                text.push_str("The recorder refused the request (API code ");
-                push_number(text, *api_code);
-                text.push(')');
+                text.push_str("The recorder refused the request");
+                if let Some(api_code) = api_code {
+                    text.push_str(" (API code ");
+                    push_number(text, *api_code);
+                    text.push(')');
+                }
                 push_server_message(text, server_message.as_deref());
             }
             VerbaError::Http {
