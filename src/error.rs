@@ -188,25 +188,22 @@ impl VerbaError {
                 api_code,
                 server_message,
                 ..
-            } => {
-                text.push_str("The recorder found no call to delete (API code ");
-                push_number(text, *api_code);
-                text.push(')');
-                push_server_message(text, server_message.as_deref());
-            }
+            } => push_api_answer(
+                text,
+                "The recorder found no call to delete",
+                Some(*api_code),
+                server_message.as_deref(),
+            ),
             VerbaError::Api {
                 api_code,
                 server_message,
                 ..
-            } => {
-                text.push_str("The recorder refused the request");
-                if let Some(api_code) = api_code {
-                    text.push_str(" (API code ");
-                    push_number(text, *api_code);
-                    text.push(')');
-                }
-                push_server_message(text, server_message.as_deref());
-            }
+            } => push_api_answer(
+                text,
+                "The recorder refused the request",
+                *api_code,
+                server_message.as_deref(),
+            ),
             VerbaError::Http {
                 http_status,
                 excerpt,
@@ -257,7 +254,19 @@ impl VerbaError {
     }
 }
 
-fn push_server_message(text: &mut String, server_message: Option<&str>) {
+/// An API answer's message: what it says, the API code when there is one, the server's words.
+fn push_api_answer(
+    text: &mut String,
+    what: &str,
+    api_code: Option<i64>,
+    server_message: Option<&str>,
+) {
+    text.push_str(what);
+    if let Some(api_code) = api_code {
+        text.push_str(" (API code ");
+        push_number(text, api_code);
+        text.push(')');
+    }
     match server_message {
         Some(message) => {
             text.push_str(": ");

@@ -160,8 +160,13 @@ fn the_broken_closing_tag_alone_at_the_end_is_tolerated() {
     }
     let data = format!("<VerbaData>{OK}<VerbaData>");
     assert_eq!(success(&data, Xml, 200).code, 0);
-    let prefixed = "<v:VerbaApi xmlns:v=\"urn:v\"><v:Response code=\"0\"/><v:VerbaApi>";
-    assert_eq!(success(prefixed, Xml, 200).code, 0);
+    // By local name, as end tags are matched.
+    for prefixed in [
+        "<v:VerbaApi xmlns:v=\"urn:v\"><v:Response code=\"0\"/><v:VerbaApi>",
+        "<v:VerbaApi xmlns:v=\"urn:v\"><v:Response code=\"0\"/><VerbaApi>",
+    ] {
+        assert_eq!(success(prefixed, Xml, 200).code, 0, "{prefixed}");
+    }
 }
 
 parse_errors! {
@@ -182,7 +187,6 @@ parse_errors! {
         format!("<VerbaApi>{OK}<VerbaData>"),
         format!("<VerbaApi>{OK}<verbaapi>"),
         format!("<VerbaApi>{OK}<VerbaApi a=\"1\">"),
-        format!("<v:VerbaApi xmlns:v=\"urn:v\">{OK}<VerbaApi>"),
         format!("<VerbaApi>{OK}<Info><VerbaApi>"),
         format!("<VerbaApi>{OK}<ErrorMessage>x<VerbaApi>"),
         "<VerbaApi><Response code=\"0\" type=\"DeleteCall\"><VerbaApi>".to_owned(),

@@ -90,19 +90,10 @@ pub(crate) struct Envelope {
     pub message: Option<String>,
 }
 
-impl Envelope {
-    /// Code 0, nothing else.
-    pub(crate) fn success() -> Self {
-        Envelope {
-            code: Some(0),
-            ..Envelope::default()
-        }
-    }
-}
-
-/// A BOM or whitespace: what surrounds nothing in an empty reply.
-pub(crate) fn is_bom_or_whitespace(c: char) -> bool {
-    c == '\u{feff}' || c.is_whitespace()
+/// `text` without surrounding whitespace and leading BOMs (a BOM among the leading whitespace
+/// included).
+pub(crate) fn trim_bom(text: &str) -> &str {
+    text.trim().trim_start_matches('\u{feff}').trim_start()
 }
 
 /// Reads a reply body. The body's API code decides when the body is readable; a non-2xx status
@@ -180,7 +171,7 @@ fn raw_outcome(
     http_status: u16,
     secrets: &Secrets,
 ) -> Result<DeleteCallResult, VerbaError> {
-    if (200..300).contains(&http_status) && body.trim_matches(is_bom_or_whitespace).is_empty() {
+    if (200..300).contains(&http_status) && trim_bom(body).is_empty() {
         Err(VerbaError::Parse {
             reason: "the reply is empty.".to_owned(),
             http_status: Some(http_status),

@@ -34,8 +34,7 @@ const OTHER_ROOT: &str = "VerbaData";
 const RESPONSE: &str = "Response";
 const ERROR_MESSAGE: &str = "ErrorMessage";
 const NOT_WELL_FORMED: &str = "the XML is not well formed.";
-const SECOND_DOCUMENT: &str =
-    "the reply goes on after its root element closes (a second document).";
+const SECOND_DOCUMENT: &str = "a second document follows the root element.";
 
 /// `&#x10FFFF;`: no reference [`reference`] resolves is longer (`&#1114111;` and `&#x0000FF;`
 /// are as long).
@@ -89,8 +88,8 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     let mut doctype_seen = false;
     // Whether an element named Response has been seen, at any depth.
     let mut response_seen = false;
-    // The root's qualified name, and whether its end tag has been read.
-    let mut root_name = String::new();
+    // The root's local name, and whether its end tag has been read.
+    let mut root = "";
     let mut root_closed = false;
     // Whether the vendor's broken closing tag (the root's start tag again, where its end tag
     // belongs) has been read, with nothing but whitespace since: true at the end of the body,
@@ -127,13 +126,15 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
         };
         let depth = open.depth();
         match event {
-            Event::Start(_) | Event::Empty(_) if root_closed => return Err(SECOND_DOCUMENT),
             Event::Start(ref element) | Event::Empty(ref element) => {
                 let is_empty = matches!(event, Event::Empty(_));
                 if !is_qname(element.name().as_ref()) {
                     return Err(NOT_WELL_FORMED);
                 }
                 let name = element.local_name().into_inner();
+                if root_closed {
+                    return Err(SECOND_DOCUMENT);
+                }
                 if depth == 0 && name != ROOT && name != OTHER_ROOT {
                     return Err("the root element is neither VerbaApi nor VerbaData.");
                 }
@@ -144,21 +145,12 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                     return Err("the reply has more than one Response.");
                 }
                 let is_response = depth == 1 && is_named_response;
-                // The vendor's broken closing tag: the root's start tag, without attributes,
-                // right inside the root after the complete Response.
-                if depth == 1
-                    && !is_empty
-                    && progress == ResponseProgress::After
-                    && element.name().as_ref() == root_name
-                    && element.attributes().next().is_none()
-                {
-                    broken_close = true;
-                }
                 // Every element's attributes are read, so that a malformed one is noticed; only
                 // the Response's `code` and `type` are kept. quick-xml's duplicate check stays
                 // off: it would refuse repeats on any element, and only these two matter.
-                let (mut seen_code, mut seen_type) = (false, false);
+                let (mut seen_code, mut seen_type, mut attributes) = (false, false, false);
                 for attribute in element.attributes().with_checks(false) {
+                    attributes = true;
                     let attribute = match attribute {
                         Ok(attribute)
                             if is_qname(attribute.key.as_ref())
@@ -193,8 +185,16 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                     if is_empty {
                         return Err("the VerbaApi element is empty: there is no Response.");
                     }
-                    root_name.push_str(element.name().as_ref());
+                    root = if name == ROOT { ROOT } else { OTHER_ROOT };
                 }
+                // The vendor's broken closing tag: the root's start tag (by local name, as end
+                // tags are matched), without attributes, right inside the root after the
+                // complete Response.
+                broken_close |= depth == 1
+                    && !is_empty
+                    && !attributes
+                    && name == root
+                    && progress == ResponseProgress::After;
                 if is_response {
                     envelope.code =
                         Some(code.ok_or("the Response element has no code attribute.")?);
@@ -287,7 +287,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
         ResponseProgress::Inside => Err("the reply ends inside its Response element."),
         // A reply cut short after its Response may have lost a second one.
         ResponseProgress::After if !root_closed && !broken_close => {
-            Err("the reply ends before its root element is closed.")
+            Err("the reply ends before its root element closes.")
         }
         ResponseProgress::After => {
             envelope.message = message
