@@ -4,6 +4,7 @@
 // implementations sample by sample, so that a slow moment of the machine hits all of them.
 import * as cases from "./cases.mjs";
 import * as mix from "./mix.mjs";
+import { pathologicalReplies, MAX_REPLY_BYTES } from "./pathological.mjs";
 import { IMPLEMENTATIONS } from "./impls.mjs";
 
 const impls = {};
@@ -304,6 +305,85 @@ function timeParsing(settings) {
   return timeTasks(parseTasks(), settings);
 }
 
+// ---- pathological 1 MiB replies ----------------------------------------------------------------
+
+/** The browser's own parser of a format, on the same body (TEXT has none). */
+function nativeParse(body, type) {
+  if (type === "XML") {
+    domParser ??= new DOMParser();
+    return domParser.parseFromString(body, "application/xml").documentElement === null ? 0 : 1;
+  }
+  if (type === "JSON") {
+    try {
+      return JSON.parse(body) === undefined ? 0 : 1;
+    } catch {
+      return 0; // JSON.parse refuses it (deep nesting may exceed its stack): still timed
+    }
+  }
+  return undefined;
+}
+let domParser;
+const NATIVE_BUDGET_MS = 3000;
+
+/** ms of one call of `run`. */
+function once(run) {
+  const t0 = now();
+  run();
+  return now() - t0;
+}
+
+/**
+ * parseDeleteCallResponse of the package on each pathological reply (bench/pathological.mjs),
+ * and the browser's own parser on the same body, one call each per sample, the two alternating
+ * which goes first (the browser's for at most NATIVE_BUDGET_MS). Returns, per body: its size, the package's outcome, the median ms of each, and
+ * their ratio (package / browser).
+ */
+function timePathological({ samples }) {
+  const wasm = impls.wasm;
+  const rows = [];
+  for (const [name, body, type] of pathologicalReplies()) {
+    const bytes = new TextEncoder().encode(body).length;
+    if (bytes > MAX_REPLY_BYTES) throw new Error(`${name}: ${bytes} bytes, over 1 MiB`);
+    const parse = () => {
+      try {
+        sink += wasm.parseDeleteCallResponse(body, type, 200).httpStatus;
+      } catch (error) {
+        sink += error.code.length;
+      }
+    };
+    const { outcome } = replyOutcome(wasm, body, type, 200);
+    const native = type === "TEXT" ? undefined : () => { sink += nativeParse(body, type); };
+    parse(); // warm-up
+    // The browser's parser is slow on some of these bodies (seconds): its samples stop once
+    // they have taken NATIVE_BUDGET_MS, the warm-up included.
+    let nativeSpent = native ? once(native) : 0;
+    const nativeSample = () => {
+      if (nativeSpent > NATIVE_BUDGET_MS && nativeMs.length > 0) return;
+      const ms = once(native);
+      nativeSpent += ms;
+      nativeMs.push(ms);
+    };
+    const wasmMs = [];
+    const nativeMs = [];
+    for (let s = 0; s < samples; s++) {
+      if (native && s % 2 === 1) nativeSample();
+      wasmMs.push(once(parse));
+      if (native && s % 2 === 0) nativeSample();
+    }
+    rows.push({
+      name, type, bytes, outcome,
+      wasmMedianMs: median(wasmMs),
+      nativeMedianMs: native ? median(nativeMs) : null,
+      // Of the medians: a browser parser that stops at once can take 0 ms in a sample.
+      ratio: native && median(nativeMs) > 0 ? median(wasmMs) / median(nativeMs) : null,
+      wasmSamplesMs: wasmMs,
+      nativeSamplesMs: native ? nativeMs : null,
+      nativeCalls: nativeMs.length,
+    });
+  }
+  return rows;
+}
+
 // ---- requests ---------------------------------------------------------------------------------
 
 const fixtures = new Map();
@@ -370,4 +450,6 @@ function environment() {
   };
 }
 
-window.bench = { load, agreement, timeValidation, timeParsing, requestRound, environment, sink: () => sink };
+window.bench = {
+  load, agreement, timeValidation, timeParsing, timePathological, requestRound, environment, sink: () => sink,
+};

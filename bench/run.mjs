@@ -7,12 +7,16 @@
 //      printed and the bench stops with exit code 1 before anything is timed;
 //   3. init (import to ready) on fresh page loads;
 //   4. validation and reply parsing, µs per call, the implementations interleaved sample by sample;
-//   5. deleteCall against the emulator, sequential and 16 in flight, wasm and hand-written
+//   5. the worst 1 MiB replies (bench/pathological.mjs): the package's parseDeleteCallResponse,
+//      ms per body, beside the browser's own DOMParser / JSON.parse on the same body (a printed
+//      figure, never an assertion);
+//   6. deleteCall against the emulator, sequential and 16 in flight, wasm and hand-written
 //      alternating round by round (ABC/BA, C being a bare fetch: the floor).
 //
 // Prints one table and writes bench/results.json (git-ignored). BENCH_QUICK=1 runs fewer samples
 // and rounds, for trying the harness out; its figures are not the bench's. `node bench/run.mjs
-// --agreement` runs the case table only (a few seconds), e.g. while changing the package.
+// --agreement` runs the case table only (a few seconds), e.g. while changing the package;
+// `--pathological` the case table and the 1 MiB replies only (section 5).
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -34,6 +38,7 @@ const CHROMIUM_ARGS = [
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const AGREEMENT_ONLY = process.argv.includes("--agreement");
+const PATHOLOGICAL_ONLY = process.argv.includes("--pathological");
 const INIT_SUBJECTS = [
   ...IMPLEMENTATIONS.map((impl) => ({ ...impl, mode: impl.wasm ? "wasm" : "js" })),
   { id: "wasm-bytes", label: "verba-api, .wasm bytes at hand: init() = compile + instantiate", url: "/pkg/verba_api.js", mode: "wasm-bytes" },
@@ -42,6 +47,7 @@ const INIT_SUBJECTS = [
 const SETTINGS = {
   timing: { samples: QUICK ? 7 : 11, minSampleMs: 50, warmupMs: QUICK ? 100 : 300 },
   initLoads: QUICK ? 5 : 15,
+  pathological: { samples: QUICK ? 5 : 11 },
   requests: 1000,
   requestRounds: QUICK ? 2 : 5, // per implementation and mode, in ABC/BA order
   concurrency: 16,
@@ -229,10 +235,21 @@ async function main() {
     log(`agreement: ${checked} cases, every implementation agrees (cross-origin isolated: ${results.page.crossOriginIsolated})`);
     if (AGREEMENT_ONLY) return;
 
-    results.validation = await page.evaluate((s) => window.bench.timeValidation(s), SETTINGS.timing);
-    log("validation timed");
-    results.parsing = await page.evaluate((s) => window.bench.timeParsing(s), SETTINGS.timing);
-    log("parsing timed");
+    if (!PATHOLOGICAL_ONLY) {
+      results.validation = await page.evaluate((s) => window.bench.timeValidation(s), SETTINGS.timing);
+      log("validation timed");
+    }
+    if (!PATHOLOGICAL_ONLY) {
+      results.parsing = await page.evaluate((s) => window.bench.timeParsing(s), SETTINGS.timing);
+      log("parsing timed");
+    }
+    results.pathological = await page.evaluate((s) => window.bench.timePathological(s), SETTINGS.pathological);
+    log(`1 MiB replies timed (${results.pathological.length} bodies)`);
+    if (PATHOLOGICAL_ONLY) {
+      writeFileSync(`${BENCH}results.json`, `${JSON.stringify(results, null, 2)}\n`);
+      printPathological(results);
+      return;
+    }
 
     // Requests: warm-up, then rounds in ABC / BA order, sequential and concurrent. "floor" is a
     // bare fetch of the same POST: what the browser, the network and the emulator cost alone.
@@ -278,7 +295,7 @@ async function main() {
     stopEmulator();
   }
 
-  if (AGREEMENT_ONLY || process.exitCode) return;
+  if (AGREEMENT_ONLY || PATHOLOGICAL_ONLY || process.exitCode) return;
   results.summary = summarize(results);
   writeFileSync(`${BENCH}results.json`, `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
@@ -327,6 +344,9 @@ function summarize(results) {
   s.requests.latencyRatio = pairedRatio("sequential", "medianLatencyMs");
   s.requests.sequentialThroughputRatio = pairedRatio("sequential", "throughputPerS");
   s.requests.concurrentThroughputRatio = pairedRatio("concurrent", "throughputPerS");
+
+  const worst = results.pathological.reduce((a, b) => (b.wasmMedianMs > a.wasmMedianMs ? b : a));
+  s.pathological = { worstMedianMs: worst.wasmMedianMs, worstBody: worst.name };
 
   const t = TARGETS;
   const xml = ["xml-success", "xml-error"];
@@ -414,6 +434,8 @@ function printTable(results) {
       us(p["json-success"][b.id]), `${fx(sp["json-success"][b.id])}x`, target]);
   }
 
+  rows.push(...pathologicalRows(results));
+
   const r = s.requests;
   section(`deleteCall against the emulator: ${SETTINGS.requests} deletions per round, ${SETTINGS.requestRounds} rounds each (ABC/BA); medians; ratio = median of round-by-round ratios`);
   rows.push(["", "wasm", "hand-written", "ratio", "bare fetch (floor)", "target"]);
@@ -433,6 +455,30 @@ function printTable(results) {
   console.log(renderTable(rows));
   const met = Object.values(s.targets).filter(Boolean).length;
   console.log(`Targets met: ${met} of ${Object.keys(s.targets).length}\n`);
+}
+
+/** Section 5 of the table: the worst 1 MiB replies, one row per body. */
+function pathologicalRows(results) {
+  const n = SETTINGS.pathological.samples;
+  const rows = ["-", `Worst replies of about 1 MiB: parseDeleteCallResponse, ms per body, median of ${n} calls (a figure, not a target);`,
+    "browser = DOMParser (XML) / JSON.parse (JSON) on the same body, interleaved (fewer calls where marked); ratio = wasm / browser"];
+  rows.push(["", "KiB", "outcome", "wasm ms", "browser ms", "ratio"]);
+  for (const p of results.pathological) {
+    const browser = p.nativeMedianMs === null ? "-" : `${fx(p.nativeMedianMs, 3)}${p.nativeCalls < n ? ` (${p.nativeCalls})` : ""}`;
+    rows.push([p.name, fx(p.bytes / 1024, 0), p.outcome, fx(p.wasmMedianMs, 3), browser, p.ratio === null ? "-" : fx(p.ratio, 3)]);
+  }
+  const worst = results.pathological.reduce((a, b) => (b.wasmMedianMs > a.wasmMedianMs ? b : a));
+  rows.push([`worst: ${worst.name}`, "", "", fx(worst.wasmMedianMs, 3), "", ""]);
+  return rows;
+}
+
+/** `--pathological`: the machine line and section 5 alone. */
+function printPathological(results) {
+  const m = results.machine;
+  console.log(`\nverba-api bench, 1 MiB replies only, ${m.date}`);
+  console.log(`${m.cpuModel}, ${m.cores} cores; Chromium ${m.chromium}; load average at start ${m.loadAverageAtStart.join(" ")}; ` +
+    `timer ${results.page.crossOriginIsolated ? "fine (cross-origin isolated)" : "coarse (not isolated)"}`);
+  console.log(renderTable(pathologicalRows(results)));
 }
 
 main().catch((error) => {

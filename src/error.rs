@@ -15,7 +15,8 @@ pub enum VerbaErrorCode {
     Validation,
     /// The recorder found no matching call (API code 2).
     CallNotFound,
-    /// The recorder answered with another non-zero API code.
+    /// The recorder answered with another non-zero API code, or said `ERROR` (TEXT) without a
+    /// readable one.
     ApiError,
     /// A non-2xx HTTP status with a body that is no Verba reply.
     HttpError,
@@ -75,10 +76,11 @@ pub enum VerbaError {
         /// The HTTP status of the reply.
         http_status: u16,
     },
-    /// The recorder answered a non-zero API code other than 2.
+    /// The recorder answered a non-zero API code other than 2 and -50, or a TEXT `ERROR` reply
+    /// without a readable code.
     Api {
-        /// The API code.
-        api_code: i64,
+        /// The API code; `None` for a TEXT reply that says `ERROR` without a readable code.
+        api_code: Option<i64>,
         /// The recorder's `ErrorMessage`, when it gave one.
         server_message: Option<String>,
         /// The HTTP status of the reply.
@@ -136,7 +138,7 @@ impl VerbaError {
     pub fn api_code(&self) -> Option<i64> {
         match self {
             VerbaError::CallNotFound { api_code, .. } => Some(*api_code),
-            VerbaError::Api { api_code, .. } => Some(*api_code),
+            VerbaError::Api { api_code, .. } => *api_code,
             _ => None,
         }
     }
@@ -218,22 +220,22 @@ impl VerbaError {
                 api_code,
                 server_message,
                 ..
-            } => {
-                text.push_str("The recorder found no call to delete (API code ");
-                push_number(text, *api_code);
-                text.push(')');
-                push_server_message(text, server_message.as_deref());
-            }
+            } => push_api_answer(
+                text,
+                "The recorder found no call to delete",
+                Some(*api_code),
+                server_message.as_deref(),
+            ),
             VerbaError::Api {
                 api_code,
                 server_message,
                 ..
-            } => {
-                text.push_str("The recorder refused the request (API code ");
-                push_number(text, *api_code);
-                text.push(')');
-                push_server_message(text, server_message.as_deref());
-            }
+            } => push_api_answer(
+                text,
+                "The recorder refused the request",
+                *api_code,
+                server_message.as_deref(),
+            ),
             VerbaError::Http {
                 http_status,
                 excerpt,
@@ -291,7 +293,19 @@ impl VerbaError {
 /// Ends the message of every error after which the call may be gone.
 const MAY_HAVE_DELETED: &str = " The recorder may have deleted the call; check before retrying.";
 
-fn push_server_message(text: &mut String, server_message: Option<&str>) {
+/// An API answer's message: what it says, the API code when there is one, the server's words.
+fn push_api_answer(
+    text: &mut String,
+    what: &str,
+    api_code: Option<i64>,
+    server_message: Option<&str>,
+) {
+    text.push_str(what);
+    if let Some(api_code) = api_code {
+        text.push_str(" (API code ");
+        push_number(text, api_code);
+        text.push(')');
+    }
     match server_message {
         Some(message) => {
             text.push_str(": ");

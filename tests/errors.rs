@@ -21,7 +21,7 @@ fn all_errors() -> Vec<VerbaError> {
             http_status: 200,
         },
         VerbaError::Api {
-            api_code: 5,
+            api_code: Some(5),
             server_message: Some("Protected.".to_owned()),
             http_status: 200,
         },
@@ -170,7 +170,7 @@ fn every_error_says_whether_the_call_may_be_gone() {
         ),
         (
             VerbaError::Api {
-                api_code: 5,
+                api_code: Some(5),
                 server_message: None,
                 http_status: 200,
             },
@@ -246,7 +246,7 @@ fn api_messages_carry_the_code_and_the_server_text() {
     );
 
     let api = VerbaError::Api {
-        api_code: 5,
+        api_code: Some(5),
         server_message: None,
         http_status: 200,
     }
@@ -262,12 +262,33 @@ fn api_messages_carry_the_code_and_the_server_text() {
         (i64::MIN, "-9223372036854775808"),
     ] {
         let message = VerbaError::Api {
-            api_code: code,
+            api_code: Some(code),
             server_message: None,
             http_status: 200,
         }
         .to_string();
         assert!(message.contains(&format!("API code {text})")), "{message}");
+    }
+}
+
+#[test]
+fn an_api_error_without_a_code_says_so_and_has_no_api_code() {
+    for (server_message, expected) in [
+        (
+            Some("Unknown selector.".to_owned()),
+            "The recorder refused the request: Unknown selector.",
+        ),
+        (None, "The recorder refused the request."),
+    ] {
+        let error = VerbaError::Api {
+            api_code: None,
+            server_message,
+            http_status: 200,
+        };
+        assert_eq!(error.to_string(), expected);
+        assert_eq!(error.api_code(), None);
+        assert_eq!(error.code(), VerbaErrorCode::ApiError);
+        assert_eq!(error.http_status(), Some(200));
     }
 }
 

@@ -34,6 +34,13 @@ api_errors! {
             => (ApiError, 3, None);
     json_whole_number_floats_are_integers:
         Json(r#"{"VerbaApi":{"Response":{"code":2.0,"type":"DeleteCall"}}}"#) => (CallNotFound, 2, None);
+    json_negative_codes_are_api_errors:
+        Json(r#"{"VerbaApi":{"Response":{"code":-1,"type":"DeleteCall","ErrorMessage":"Unexpected error."}}}"#)
+            => (ApiError, -1, Some("Unexpected error.")),
+        Json(r#"{"VerbaApi":{"Response":{"code":"-43","type":"DeleteCall"}}}"#) => (ApiError, -43, None),
+        Json(r#"{"VerbaData":{"Response":{"@code":-20}}}"#) => (ApiError, -20, None),
+        Json(r#"{"Response":{"code":-40.0}}"#) => (ApiError, -40, None),
+        Json(r#"{"Response":{"code":-9007199254740991}}"#) => (ApiError, -9_007_199_254_740_991, None);
     json_error_message_as_an_object_with_text:
         Json(r##"{"VerbaApi":{"Response":{"code":5,"type":"DeleteCall","ErrorMessage":{"@description":"Error","#text":"Protected."}}}}"##)
             => (ApiError, 5, Some("Protected."));
@@ -82,7 +89,7 @@ fn json_attribute_keys_prefixed_with_at() {
         api_error(error, Json, 200),
         (
             VerbaErrorCode::ApiError,
-            4,
+            Some(4),
             Some("Token expired.".to_owned())
         )
     );
@@ -95,7 +102,11 @@ fn json_without_the_wrapper() {
     let error = r#"{"Response":{"code":2,"ErrorMessage":"Gone."}}"#;
     assert_eq!(
         api_error(error, Json, 200),
-        (VerbaErrorCode::CallNotFound, 2, Some("Gone.".to_owned()))
+        (
+            VerbaErrorCode::CallNotFound,
+            Some(2),
+            Some("Gone.".to_owned())
+        )
     );
 }
 
@@ -194,7 +205,7 @@ fn json_verba_data_is_read_like_verba_api_and_minus_50_is_call_not_found() {
     let error = failure(r#"{"VerbaData":{"Response":{"code":-50}}}"#, Json, 200);
     assert_eq!(
         api_parts(&error),
-        Some((VerbaErrorCode::CallNotFound, -50, None))
+        Some((VerbaErrorCode::CallNotFound, Some(-50), None))
     );
     assert!(error.to_string().contains("API code -50"), "{error}");
 }
@@ -318,7 +329,7 @@ fn text_error_is_read_in_any_letter_case_and_spacing() {
         let (code, api_code, message) = api_error(body, Text, 200);
         assert_eq!(
             (code, api_code),
-            (VerbaErrorCode::CallNotFound, 2),
+            (VerbaErrorCode::CallNotFound, Some(2)),
             "{body}"
         );
         assert_eq!(message.as_deref(), Some("gone"), "{body}");

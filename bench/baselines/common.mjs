@@ -86,8 +86,16 @@ const HAS_WS_OR_CONTROL = new RegExp(`[${RUST_WS}\\x00-\\x1f\\x7f-\\x9f]`);
 const EDGE_WS = new RegExp(`^[${RUST_WS}]|[${RUST_WS}]$`);
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 
+const TRIM_START = new RegExp(`^[${RUST_WS}]+`);
+
 /** str::trim of Rust. */
 export const rustTrim = (text) => text.replace(TRIM, "");
+
+/** str::trim_start of Rust. */
+const rustTrimStart = (text) => text.replace(TRIM_START, "");
+
+/** The core's trim_bom: whitespace trimmed, then leading BOMs and the whitespace after them. */
+const trimBom = (text) => rustTrimStart(rustTrim(text).replace(/^\uFEFF+/, ""));
 
 /** chars().count(): code points. */
 function codePoints(text) {
@@ -482,15 +490,17 @@ function interpret({ code, action, message }, responseType, httpStatus, body, se
     return result;
   }
   const said = message ? `: ${scrub(message, secrets)}` : ".";
-  if (code === 2) {
-    throw new VerbaError(`The recorder found no call to delete (API code 2)${said}`, "CALL_NOT_FOUND", { apiCode: 2, httpStatus });
+  if (code === 2 || code === -50) {
+    throw new VerbaError(`The recorder found no call to delete (API code ${code})${said}`, "CALL_NOT_FOUND", { apiCode: code, httpStatus });
   }
-  throw new VerbaError(`The recorder refused the request (API code ${code})${said}`, "API_ERROR", { apiCode: code, httpStatus });
+  // A TEXT ERROR without a readable code: an API error without apiCode.
+  const coded = code === undefined ? "" : ` (API code ${code})`;
+  throw new VerbaError(`The recorder refused the request${coded}${said}`, "API_ERROR", { apiCode: code, httpStatus });
 }
 
 function rawOutcome(body, responseType, httpStatus, secrets) {
   if (httpStatus >= 200 && httpStatus <= 299) {
-    if (rustTrim(body) === "") {
+    if (trimBom(body) === "") {
       throw new VerbaError("The reply is not a readable Verba API reply: the reply is empty.", "PARSE", { httpStatus });
     }
     return { ok: true, code: 0, action: "DeleteCall", message: null, responseType, httpStatus, raw: body };
@@ -509,16 +519,30 @@ function httpError(body, httpStatus, secrets) {
   );
 }
 
-/** TEXT: `OK` or `ERROR <code>: <message>`; undefined for other text. */
+/**
+ * TEXT: `OK`, or a first word `ERROR` (any letter case, then the end or anything but an ASCII
+ * letter or digit), which is never a success: `ERROR <code>: <message>` gives the code (0
+ * contradicts the word: Unreadable), any other ERROR is an API error without a code. Undefined
+ * for other text.
+ */
 function textEnvelope(body) {
-  const text = rustTrim(body);
+  const text = trimBom(body);
   if (/^ok$/i.test(text)) return { code: 0, action: undefined, message: undefined };
-  if (!text.startsWith("ERROR ")) return undefined;
-  const rest = text.slice(6);
+  if (!/^error(?![A-Za-z0-9])/i.test(text)) return undefined; // no u flag: ASCII-only case folding
+  const rest = text.slice(5);
   const colon = rest.indexOf(":");
-  const code = parseCode(colon < 0 ? rest : rest.slice(0, colon));
-  if (code === undefined) return undefined;
-  const message = colon < 0 ? "" : rustTrim(rest.slice(colon + 1));
+  const head = colon < 0 ? rest : rest.slice(0, colon);
+  // Spaces or tabs, then an integer, on the same line.
+  const code = /^[ \t][ \t+\-0-9]*$/.test(head) ? parseCode(head) : undefined;
+  if (code === 0) return new Unreadable("the TEXT reply says ERROR with code 0 (success).");
+  let message;
+  if (code !== undefined) {
+    message = colon < 0 ? "" : rest.slice(colon + 1);
+  } else {
+    const after = rustTrimStart(rest);
+    message = after.startsWith(":") ? after.slice(1) : after;
+  }
+  message = rustTrim(message);
   return { code, action: undefined, message: message || undefined };
 }
 
@@ -534,7 +558,10 @@ function jsonEnvelope(body) {
   } catch {
     return new Unreadable("the body is not valid JSON.");
   }
-  const wrapper = member(root, "VerbaApi");
+  const api = member(root, "VerbaApi");
+  const data = member(root, "VerbaData");
+  if (api !== undefined && data !== undefined) return new Unreadable("the JSON reply has both a VerbaApi and a VerbaData object.");
+  const wrapper = api !== undefined ? api : data;
   const response = wrapper !== undefined ? member(wrapper, "Response") : member(root, "Response");
   if (response === undefined) return new Unreadable("the JSON reply has no Response object.");
   const attribute = (name) => {
@@ -566,22 +593,44 @@ export function xmlText(body) {
   return text.includes("<!DOCTYPE") ? text.replace(/<!DOCTYPE([^[>]*)\[[\s\S]*?\]\s*>/, "<!DOCTYPE$1>") : text;
 }
 
-// The end of a complete Response element, and an ErrorMessage right beside it.
-const RESPONSE_END = /<Response\b[^>]*?(?:\/>|>[\s\S]*?<\/Response\s*>)/;
-const MESSAGE_BESIDE = /^\s*<ErrorMessage\b[^>]*?(?:\/>|>[\s\S]*?<\/ErrorMessage\s*>)/;
+export const ROOTS = ["VerbaApi", "VerbaData"];
+
+// The vendor's broken closing tag: the root's start tag (by local name), without attributes, with
+// nothing but XML whitespace after it to the end.
+const BROKEN_CLOSE = /<((?:[^\s<>/:!?]+:)?(?:VerbaApi|VerbaData))[ \t\r\n]*>[ \t\r\n]*$/;
 
 /**
- * A reply cut right after its complete Response (and an ErrorMessage beside it) and closed
- * again, for a second reading when the first failed: the vendor's broken closing root tag, or
- * trailing text after the root. Undefined when no complete Response is there.
+ * The reply with the vendor's broken closing tag written as the end tag, for a second reading
+ * when the first failed; undefined when the body does not end with such a tag. The reader then
+ * checks the rest: the tag only closes the root if it stands right inside it, after the complete
+ * Response (anywhere else the end tag does not match and the reading fails again).
  */
 export function repairedXml(body) {
-  const match = RESPONSE_END.exec(body);
-  if (!match) return undefined;
-  let end = match.index + match[0].length;
-  const beside = MESSAGE_BESIDE.exec(body.slice(end));
-  if (beside) end += beside[0].length;
-  return `${body.slice(0, end)}</VerbaApi>`;
+  const match = BROKEN_CLOSE.exec(body);
+  return match ? `${body.slice(0, match.index)}</${match[1]}>` : undefined;
+}
+
+// What may follow the root's end tag: whitespace, comments (without `--` inside) and processing
+// instructions other than a declaration.
+const ROOT_END = /<\/(?:[^\s<>/:!?]+:)?(?:VerbaApi|VerbaData)[ \t\r\n]*>(?:[ \t\r\n]+|<!--(?:(?!--)[\s\S])*-->|<\?(?!xml[ \t\r\n?])[^?]*(?:\?(?!>)[^?]*)*\?>)*$/;
+
+/**
+ * Whether the document ends with the root's end tag and nothing after it but whitespace,
+ * comments and processing instructions (for readers that let a second document through).
+ */
+export const endsWithTheRoot = (text) => ROOT_END.test(text);
+
+/** How many elements (at any depth) of fast-xml-parser's output are named `name`. */
+export function countNamed(value, name) {
+  if (value === null || typeof value !== "object") return 0;
+  if (Array.isArray(value)) return value.reduce((n, item) => n + countNamed(item, name), 0);
+  let n = 0;
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (key === name) n += Array.isArray(item) ? item.length : 1;
+    n += countNamed(item, name);
+  }
+  return n;
 }
 
 /** The common end of both XML readers: the code and action attribute values checked. */

@@ -13,6 +13,9 @@ const xml = new XMLParser({
 });
 
 function readXml(text) {
+  // The validator lets a second document through after the root (a self-closing root, CDATA, a
+  // DOCTYPE, a reference): what follows the root is checked here.
+  if (!C.endsWithTheRoot(text)) return undefined;
   try {
     return xml.parse(text, true); // validates first: fast-xml-parser alone accepts broken XML
   } catch {
@@ -29,11 +32,11 @@ export function xmlEnvelope(body) {
   }
   if (doc === undefined) return new C.Unreadable("the XML is not well formed.");
   const rootName = Object.keys(doc).find((key) => !key.startsWith("?"));
-  if (rootName !== "VerbaApi") return new C.Unreadable("the root element is not VerbaApi.");
-  const root = doc.VerbaApi;
+  if (!C.ROOTS.includes(rootName)) return new C.Unreadable("the root element is neither VerbaApi nor VerbaData.");
+  const root = doc[rootName];
+  if (C.countNamed(root, "Response") > 1) return new C.Unreadable("the reply has more than one Response.");
   const response = typeof root === "object" ? root.Response : undefined;
   if (response === undefined) return new C.Unreadable("the reply has no Response element inside VerbaApi.");
-  if (Array.isArray(response)) return new C.Unreadable("the reply has more than one Response.");
   if (typeof response !== "object") return new C.Unreadable("the Response element has no code attribute.");
   let message = response.ErrorMessage ?? root.ErrorMessage;
   if (Array.isArray(message)) message = message[0];

@@ -119,10 +119,11 @@ function xmlEnvelope(body) {
   }
   if (doc === undefined) return new C.Unreadable("the XML is not well formed.");
   const root = doc.documentElement;
-  if (!root || root.localName !== "VerbaApi") return new C.Unreadable("the root element is not VerbaApi.");
+  if (!root || !C.ROOTS.includes(root.localName)) return new C.Unreadable("the root element is neither VerbaApi nor VerbaData.");
+  // One element named Response in the whole document, at any depth.
+  if (doc.getElementsByTagNameNS("*", "Response").length > 1) return new C.Unreadable("the reply has more than one Response.");
   const response = firstNamed(root.firstElementChild, "Response");
   if (response === undefined) return new C.Unreadable("the reply has no Response element inside VerbaApi.");
-  if (firstNamed(response.nextElementSibling, "Response")) return new C.Unreadable("the reply has more than one Response.");
   const message = firstNamed(response.firstElementChild, "ErrorMessage")
     ?? firstNamed(response.nextElementSibling, "ErrorMessage");
   return C.xmlResponse(response.getAttribute("code"), response.getAttribute("type"), message?.textContent);

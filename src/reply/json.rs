@@ -218,7 +218,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             .or_else(|| message.member("#text").and_then(Json::text))
     });
     Ok(Envelope {
-        code,
+        code: Some(code),
         action: attribute("type").and_then(Json::text).map(str::to_owned),
         message: message
             .map(|text| text.trim().to_owned())
@@ -244,6 +244,6 @@ mod tests {
             assert!(envelope(body).is_err(), "{body}");
         }
         let once = envelope(r#"{"VerbaApi":{"Response":{"code":0,"type":"DeleteCall"}}}"#);
-        assert_eq!(once.map(|read| read.code), Ok(0));
+        assert_eq!(once.map(|read| read.code), Ok(Some(0)));
     }
 }

@@ -92,9 +92,16 @@ impl DeleteCallResult {
 /// What every Verba reply says: a code, the action, and maybe a message.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Envelope {
-    pub code: i64,
+    /// `None` only for a TEXT reply that says `ERROR` without a readable code.
+    pub code: Option<i64>,
     pub action: Option<String>,
     pub message: Option<String>,
+}
+
+/// `text` without surrounding whitespace and leading BOMs (a BOM among the leading whitespace
+/// included).
+pub(crate) fn trim_bom(text: &str) -> &str {
+    text.trim().trim_start_matches('\u{feff}').trim_start()
 }
 
 /// Reads a reply body. The body's API code decides when the body is readable; a non-2xx status
@@ -139,7 +146,7 @@ fn read(
         ResponseType::Xml => xml::envelope(body),
         ResponseType::Json => json::envelope(body),
         ResponseType::Text => match text::envelope(body) {
-            Some(envelope) => Ok(envelope),
+            Some(envelope) => envelope,
             None => return raw_outcome(body, response_type, http_status, secrets),
         },
         ResponseType::Html => return raw_outcome(body, response_type, http_status, secrets),
@@ -165,15 +172,15 @@ fn raw_for(response_type: ResponseType, body: &str, secrets: &Secrets) -> Option
     matches!(response_type, ResponseType::Text | ResponseType::Html).then(|| secrets.scrub(body))
 }
 
-/// A reply that carries no API code: `ok` comes from the HTTP status; an empty body says
-/// nothing, so it is no success.
+/// A reply that carries no API code: `ok` comes from the HTTP status; an empty body (a BOM and
+/// whitespace at most) says nothing, so it is no success.
 fn raw_outcome(
     body: &str,
     response_type: ResponseType,
     http_status: u16,
     secrets: &Secrets,
 ) -> Result<DeleteCallResult, VerbaError> {
-    if (200..300).contains(&http_status) && body.trim().is_empty() {
+    if (200..300).contains(&http_status) && trim_bom(body).is_empty() {
         Err(VerbaError::Parse {
             reason: "the reply is empty.".to_owned(),
             http_status: Some(http_status),
@@ -199,7 +206,7 @@ fn interpret(
 ) -> Result<DeleteCallResult, VerbaError> {
     let server_message = envelope.message.map(|message| secrets.scrub(&message));
     match envelope.code {
-        0 => match envelope.action.as_deref() {
+        Some(0) => match envelope.action.as_deref() {
             Some(action) if !action.is_empty() && action != ACTION => Err(VerbaError::Parse {
                 reason: secrets.scrub(
                     &[
@@ -218,8 +225,8 @@ fn interpret(
                 raw,
             )),
         },
-        2 | -50 => Err(VerbaError::CallNotFound {
-            api_code: envelope.code,
+        Some(api_code @ (2 | -50)) => Err(VerbaError::CallNotFound {
+            api_code,
             server_message,
             http_status,
         }),

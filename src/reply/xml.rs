@@ -3,10 +3,15 @@
 //! small).
 //!
 //! Tolerant of layout (`Response` self-closing or not, `ErrorMessage` inside or beside it, with
-//! or without attributes, a BOM, no declaration, a broken closing root tag after a complete
-//! `Response`); strict where it matters (root `VerbaApi`, exactly one `Response`, an integer
-//! `code`, matching end tags up to the end of `Response`). DTDs and entity declarations are
-//! never expanded: an unknown entity stays as written.
+//! or without attributes, a BOM, no declaration, the vendor's broken closing root tag after a
+//! complete `Response`); strict where it matters (root `VerbaApi` or `VerbaData`, exactly one
+//! element named `Response` at any depth, an integer `code`, matching end tags up to the end of
+//! the root, and after the root only whitespace, comments and processing instructions). DTDs
+//! and entity declarations are never expanded: an unknown entity stays as written.
+//!
+//! Damage is never skipped: the reply is read to its end, and a reply that ends before its root
+//! is closed is refused, except for the vendor's broken closing tag (the root's start tag written
+//! where its end tag belongs, as one vendor sample does) followed by nothing but whitespace.
 //!
 //! quick-xml checks less than the tokenizer this module used before (xmlparser); the checks it
 //! leaves out are made here, so that the same replies are refused: the declaration first or not
@@ -29,6 +34,7 @@ const OTHER_ROOT: &str = "VerbaData";
 const RESPONSE: &str = "Response";
 const ERROR_MESSAGE: &str = "ErrorMessage";
 const NOT_WELL_FORMED: &str = "the XML is not well formed.";
+const SECOND_DOCUMENT: &str = "a second document follows the root element.";
 
 /// `&#x10FFFF;`: no reference [`reference`] resolves is longer (`&#1114111;` and `&#x0000FF;`
 /// are as long).
@@ -80,8 +86,15 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     let mut message_depth: Option<usize> = None;
     let mut first_event = true;
     let mut doctype_seen = false;
-    // The length of the message where the current text (between two pieces of markup) began.
-    let mut text_start = 0;
+    // Whether an element named Response has been seen, at any depth.
+    let mut response_seen = false;
+    // The root's local name, and whether its end tag has been read.
+    let mut root = "";
+    let mut root_closed = false;
+    // Whether the vendor's broken closing tag (the root's start tag again, where its end tag
+    // belongs) has been read, with nothing but whitespace since: true at the end of the body,
+    // it stands for the end tag. Anything else after it clears it, so the check is one pass.
+    let mut broken_close = false;
 
     // A BOM and whitespace before the declaration are tolerated (the declaration must be the
     // first event).
@@ -94,53 +107,50 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     config.check_end_names = false;
     config.check_comments = true;
 
-    // A complete Response is all the reply has to say: once it is read, damage (one vendor
-    // sample closes the root with `<VerbaApi>`) ends the reading instead of failing it.
-    macro_rules! malformed {
-        ($read:lifetime) => {
-            if progress == ResponseProgress::After {
-                break $read;
-            } else {
-                return Err(NOT_WELL_FORMED);
-            }
-        };
-    }
-
-    'read: loop {
+    loop {
         // Where the event starts: no byte is skipped between events.
         let event_start = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let Ok(event) = reader.read_event() else {
-            malformed!('read)
-        };
+        let event = reader.read_event().map_err(|_| NOT_WELL_FORMED)?;
         let is_first_event = mem::replace(&mut first_event, false);
         let is_text = matches!(event, Event::Text(_) | Event::GeneralRef(_));
         if breaks_xml_rules(&event, is_text) {
-            // The text between two pieces of markup counts as one: none of it is kept.
-            if let (true, Some(message)) = (is_text, &mut message) {
-                message.truncate(text_start);
-            }
-            malformed!('read)
+            return Err(NOT_WELL_FORMED);
         }
+        let is_blank = matches!(&event, Event::Text(text) if text.bytes().all(is_space));
+        broken_close &= is_blank || matches!(event, Event::Eof);
+        // After the root only whitespace, comments and processing instructions may follow.
+        let outside = if root_closed {
+            SECOND_DOCUMENT
+        } else {
+            NOT_WELL_FORMED
+        };
         let depth = open.depth();
         match event {
             Event::Start(ref element) | Event::Empty(ref element) => {
                 let is_empty = matches!(event, Event::Empty(_));
                 if !is_qname(element.name().as_ref()) {
-                    malformed!('read)
+                    return Err(NOT_WELL_FORMED);
                 }
                 let name = element.local_name().into_inner();
+                if root_closed {
+                    return Err(SECOND_DOCUMENT);
+                }
                 if depth == 0 && name != ROOT && name != OTHER_ROOT {
                     return Err("the root element is neither VerbaApi nor VerbaData.");
                 }
-                let is_response = depth == 1 && name == RESPONSE;
-                if is_response && progress != ResponseProgress::Before {
+                // A Response anywhere but as the envelope is one Response too many as well:
+                // a reader that looks elsewhere must not find another answer.
+                let is_named_response = depth > 0 && name == RESPONSE;
+                if is_named_response && mem::replace(&mut response_seen, true) {
                     return Err("the reply has more than one Response.");
                 }
+                let is_response = depth == 1 && is_named_response;
                 // Every element's attributes are read, so that a malformed one is noticed; only
                 // the Response's `code` and `type` are kept. quick-xml's duplicate check stays
                 // off: it would refuse repeats on any element, and only these two matter.
-                let (mut seen_code, mut seen_type) = (false, false);
+                let (mut seen_code, mut seen_type, mut attributes) = (false, false, false);
                 for attribute in element.attributes().with_checks(false) {
+                    attributes = true;
                     let attribute = match attribute {
                         Ok(attribute)
                             if is_qname(attribute.key.as_ref())
@@ -148,7 +158,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                         {
                             attribute
                         }
-                        _ => malformed!('read),
+                        _ => return Err(NOT_WELL_FORMED),
                     };
                     if !is_response {
                         continue;
@@ -171,11 +181,23 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                         envelope.action = Some(value.trim().to_owned());
                     }
                 }
-                if depth == 0 && is_empty {
-                    return Err("the VerbaApi element is empty: there is no Response.");
+                if depth == 0 {
+                    if is_empty {
+                        return Err("the VerbaApi element is empty: there is no Response.");
+                    }
+                    root = if name == ROOT { ROOT } else { OTHER_ROOT };
                 }
+                // The vendor's broken closing tag: the root's start tag (by local name, as end
+                // tags are matched), without attributes, right inside the root after the
+                // complete Response.
+                broken_close |= depth == 1
+                    && !is_empty
+                    && !attributes
+                    && name == root
+                    && progress == ResponseProgress::After;
                 if is_response {
-                    envelope.code = code.ok_or("the Response element has no code attribute.")?;
+                    envelope.code =
+                        Some(code.ok_or("the Response element has no code attribute.")?);
                     progress = if is_empty {
                         ResponseProgress::After
                     } else {
@@ -197,10 +219,11 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                 }
             }
             Event::End(element) => {
+                // After the root, no element is open: `pop_matches` fails.
                 if !is_qname(element.name().as_ref())
                     || !open.pop_matches(element.local_name().into_inner())
                 {
-                    malformed!('read)
+                    return Err(NOT_WELL_FORMED);
                 }
                 let depth = open.depth();
                 if message_depth == Some(depth) {
@@ -209,22 +232,16 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                 if progress == ResponseProgress::Inside && depth == 1 {
                     progress = ResponseProgress::After;
                 }
-                if depth == 0 {
-                    break;
-                }
+                root_closed = depth == 0;
             }
-            // Before the root only whitespace may stand between the markup.
-            Event::Text(ref text)
-                if depth == 0
-                    && !text
-                        .bytes()
-                        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) =>
+            // Outside the root only whitespace may stand between the markup.
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if depth == 0 && !is_blank => {
+                return Err(outside);
+            }
+            Event::Decl(ref declaration)
+                if root_closed || !is_first_event || declaration.version().is_err() =>
             {
-                malformed!('read)
-            }
-            Event::CData(_) | Event::GeneralRef(_) if depth == 0 => malformed!('read),
-            Event::Decl(ref declaration) if !is_first_event || declaration.version().is_err() => {
-                malformed!('read)
+                return Err(outside);
             }
             // One DOCTYPE, before the root; its declarations are never read.
             Event::DocType(_) => {
@@ -232,8 +249,8 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                 let is_upper = body
                     .get(event_start..)
                     .is_some_and(|rest| rest.starts_with("<!DOCTYPE"));
-                if depth > 0 || doctype_seen || !is_upper {
-                    malformed!('read)
+                if root_closed || depth > 0 || doctype_seen || !is_upper {
+                    return Err(outside);
                 }
                 doctype_seen = true;
             }
@@ -263,14 +280,15 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             Event::Eof => break,
             _ => {}
         }
-        if !is_text {
-            text_start = message.as_ref().map_or(0, String::len);
-        }
     }
 
     match progress {
         ResponseProgress::Before => Err("the reply has no Response element inside VerbaApi."),
         ResponseProgress::Inside => Err("the reply ends inside its Response element."),
+        // A reply cut short after its Response may have lost a second one.
+        ResponseProgress::After if !root_closed && !broken_close => {
+            Err("the reply ends before its root element closes.")
+        }
         ResponseProgress::After => {
             envelope.message = message
                 .map(|text| text.trim().to_owned())
@@ -278,6 +296,11 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             Ok(envelope)
         }
     }
+}
+
+/// XML whitespace, as a byte.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 /// A BOM or XML whitespace. A predicate rather than a char array: its searcher is smaller in

@@ -31,7 +31,8 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ErrorDetails<'a> {
-    /// A number, as JavaScript reads any integer a recorder sends.
+    /// A number, as JavaScript reads any integer a recorder sends; left out (so `apiCode` is
+    /// absent) for errors without one, a TEXT `ERROR` without a readable code among them.
     #[serde(skip_serializing_if = "Option::is_none")]
     api_code: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]

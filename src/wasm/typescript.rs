@@ -135,7 +135,7 @@ export type VerbaErrorCode =
 export class VerbaError extends Error {
   readonly name: "VerbaError";
   readonly code: VerbaErrorCode;
-  /** The recorder's API code (CALL_NOT_FOUND, API_ERROR). */
+  /** The recorder's API code (CALL_NOT_FOUND, API_ERROR); absent for an API_ERROR from a TEXT reply that says ERROR without a readable code. */
   readonly apiCode?: number;
   /** The HTTP status, when an answer arrived. */
   readonly httpStatus?: number;

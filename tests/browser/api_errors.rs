@@ -117,3 +117,23 @@ async fn a_non_verba_404_is_an_http_error() {
     }
     assert_eq!(calls().await.len(), 1);
 }
+
+#[wasm_bindgen_test]
+fn a_text_error_without_a_readable_code_has_no_api_code() {
+    let error = verba_api::js::parse_delete_call_response(
+        "ERROR: The call is protected.".into(),
+        Some("TEXT".into()),
+        Some(200.0.into()),
+    )
+    .expect_err("ERROR is never a success");
+    assert_verba_error(&error, "API_ERROR");
+    assert!(
+        !js_sys::Reflect::has(&error, &"apiCode".into()).unwrap_or(true),
+        "apiCode is absent, not undefined or null"
+    );
+    assert_eq!(
+        text(&error, "message"),
+        "The recorder refused the request: The call is protected."
+    );
+    assert_eq!(get(&error, "httpStatus").as_f64(), Some(200.0));
+}

@@ -237,23 +237,14 @@ pub fn parse_reason(body: &str, kind: ResponseType, status: u16) -> String {
 }
 
 /// `(error code, API code, server message)` of a CALL_NOT_FOUND or API_ERROR, `None` for any
-/// other error.
-pub fn api_parts(error: &VerbaError) -> Option<(VerbaErrorCode, i64, Option<String>)> {
+/// other error. The API code is `None` for an API_ERROR without one (a TEXT `ERROR` without a
+/// readable code).
+pub fn api_parts(error: &VerbaError) -> Option<(VerbaErrorCode, Option<i64>, Option<String>)> {
     match error {
-        VerbaError::CallNotFound {
-            api_code,
-            server_message,
-            ..
-        } => Some((
-            VerbaErrorCode::CallNotFound,
-            *api_code,
-            server_message.clone(),
-        )),
-        VerbaError::Api {
-            api_code,
-            server_message,
-            ..
-        } => Some((VerbaErrorCode::ApiError, *api_code, server_message.clone())),
+        VerbaError::CallNotFound { server_message, .. }
+        | VerbaError::Api { server_message, .. } => {
+            Some((error.code(), error.api_code(), server_message.clone()))
+        }
         _ => None,
     }
 }
@@ -264,7 +255,7 @@ pub fn api_error(
     body: &str,
     kind: ResponseType,
     status: u16,
-) -> (VerbaErrorCode, i64, Option<String>) {
+) -> (VerbaErrorCode, Option<i64>, Option<String>) {
     let error = failure(body, kind, status);
     match api_parts(&error) {
         Some(parts) => parts,
@@ -274,7 +265,8 @@ pub fn api_error(
 
 /// `api_errors! { test: Kind(body) => (VerbaErrorCode variant, API code, server message), ...; }`:
 /// one test whose replies (of `ResponseType::Kind`, HTTP 200) are each a CALL_NOT_FOUND or
-/// API_ERROR with the parts given.
+/// API_ERROR with the parts given; the API code is a number, or `None` for an API_ERROR without
+/// one.
 #[allow(unused_macros)]
 macro_rules! api_errors {
     ($(
@@ -287,9 +279,10 @@ macro_rules! api_errors {
             $({
                 let kind = ::verba_api::ResponseType::$kind;
                 let (code, api_code, message) = $crate::common::api_error($body, kind, 200);
+                let expected: Option<i64> = ($api_code).into();
                 assert_eq!(
                     (code, api_code, message.as_deref()),
-                    (::verba_api::VerbaErrorCode::$code, $api_code, $message),
+                    (::verba_api::VerbaErrorCode::$code, expected, $message),
                     "{kind:?}: {}",
                     $body
                 );
