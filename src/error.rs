@@ -290,6 +290,10 @@ impl VerbaError {
     }
 }
 
+/// How much of the recorder's `ErrorMessage` the message shows (then `…`): more than any real
+/// message needs.
+const MAX_SERVER_MESSAGE_CHARS: usize = 1000;
+
 /// Ends the message of every error after which the call may be gone.
 const MAY_HAVE_DELETED: &str = " The recorder may have deleted the call; check before retrying.";
 
@@ -309,7 +313,15 @@ fn push_api_answer(
     match server_message {
         Some(message) => {
             text.push_str(": ");
-            text.push_str(message);
+            // The message shows the start of a long ErrorMessage, so that a hostile 1 MiB one
+            // does not become a 1 MiB `VerbaError.message`; the error keeps it whole.
+            match message.char_indices().nth(MAX_SERVER_MESSAGE_CHARS) {
+                Some((cut, _)) => {
+                    text.push_str(&message[..cut]);
+                    text.push('…');
+                }
+                None => text.push_str(message),
+            }
         }
         None => text.push('.'),
     }

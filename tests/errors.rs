@@ -568,3 +568,30 @@ fn debug_output_of_what_holds_credentials_redacts_them() {
         assert!(shown.contains("74c8…REDACTED"), "{shown}");
     }
 }
+
+#[test]
+fn a_long_server_message_is_cut_in_the_message_and_kept_whole_in_the_error() {
+    let long = "é".repeat(5_000);
+    let error = VerbaError::Api {
+        api_code: Some(5),
+        server_message: Some(long.clone()),
+        http_status: 200,
+    };
+    let message = error.to_string();
+    assert!(
+        message.ends_with(&format!(": {}…", "é".repeat(1000))),
+        "cut after 1000 characters"
+    );
+    assert!(message.chars().count() < 1100);
+    match error {
+        VerbaError::Api { server_message, .. } => assert_eq!(server_message, Some(long)),
+        _ => unreachable!(),
+    }
+    // A message within the bound is shown whole.
+    let short = VerbaError::Api {
+        api_code: Some(5),
+        server_message: Some("é".repeat(1000)),
+        http_status: 200,
+    };
+    assert!(!short.to_string().contains('…'));
+}

@@ -247,16 +247,35 @@ fn the_limit_counts_bytes_not_characters() {
 // ---------------------------------------------------------------------------------------------
 // Nesting
 
+/// A reply nested `extra` elements deep inside its Response (which is two deep itself).
+fn nested_success(extra: usize) -> String {
+    format!(
+        "<VerbaApi><Response code=\"0\" type=\"DeleteCall\">{}{}</Response></VerbaApi>",
+        "<a>".repeat(extra),
+        "</a>".repeat(extra)
+    )
+}
+
+#[test]
+fn elements_nest_at_most_128_deep() {
+    // Deeper would only cost memory (the open elements' names), which wasm never gives back.
+    assert!(reply(&nested_success(126), ResponseType::Xml, 200).is_ok());
+    let too_deep = reply(&nested_success(127), ResponseType::Xml, 200);
+    match too_deep {
+        Err(VerbaError::Parse { reason, .. }) => assert!(reason.contains("128"), "{reason}"),
+        other => panic!("expected PARSE, got {other:?}"),
+    }
+}
+
 #[test]
 fn deep_xml_nesting_does_not_overflow() {
     let depth = 100_000;
-    let inside = format!(
-        "<VerbaApi><Response code=\"0\" type=\"DeleteCall\">{}{}</Response></VerbaApi>",
-        "<a>".repeat(depth),
-        "</a>".repeat(depth)
-    );
+    let inside = nested_success(depth);
     assert!(inside.len() < MAX_REPLY_BYTES);
-    assert!(reply(&inside, ResponseType::Xml, 200).is_ok());
+    assert_eq!(
+        error_code(&reply(&inside, ResponseType::Xml, 200)),
+        Some(VerbaErrorCode::Parse)
+    );
 
     let unclosed = format!("<VerbaApi>{}", "<a>".repeat(depth));
     assert!(unclosed.len() < MAX_REPLY_BYTES);
@@ -283,7 +302,7 @@ fn deep_xml_nesting_does_not_overflow() {
     assert!(closed.len() < MAX_REPLY_BYTES);
     assert_eq!(
         error_code(&reply(&closed, ResponseType::Xml, 200)),
-        Some(VerbaErrorCode::CallNotFound)
+        Some(VerbaErrorCode::Parse)
     );
 }
 
@@ -464,6 +483,16 @@ fn deep_nesting_around_the_message_is_read_in_linear_time() {
     ]
     .concat();
     assert!(body.len() < MAX_REPLY_BYTES);
+    assert_eq!(error_code(&xml_reply(&body)), Some(VerbaErrorCode::Parse));
+    // Within the bound, the message is read through the markup inside it.
+    let body = [
+        "<VerbaApi><Response code=\"2\"><ErrorMessage>",
+        &"<b>".repeat(120),
+        "deep",
+        &"</b>".repeat(120),
+        "</ErrorMessage></Response></VerbaApi>",
+    ]
+    .concat();
     assert_eq!(server_message(xml_reply(&body)).as_deref(), Some("deep"));
 
     // Prefixed names close by their local names, as before.
@@ -475,6 +504,14 @@ fn deep_nesting_around_the_message_is_read_in_linear_time() {
     ]
     .concat();
     assert!(body.len() < MAX_REPLY_BYTES);
+    assert_eq!(error_code(&xml_reply(&body)), Some(VerbaErrorCode::Parse));
+    let body = [
+        "<VerbaApi><Response code=\"2\">",
+        &"<v:b>".repeat(120),
+        &"</w:b>".repeat(120),
+        "</Response></VerbaApi>",
+    ]
+    .concat();
     assert_eq!(server_message(xml_reply(&body)), None);
 
     // Closed one short: the Response never ends.

@@ -34,6 +34,10 @@ const OTHER_ROOT: &str = "VerbaData";
 const RESPONSE: &str = "Response";
 const ERROR_MESSAGE: &str = "ErrorMessage";
 const NOT_WELL_FORMED: &str = "the XML is not well formed.";
+/// How deep elements may nest: a Verba reply nests three deep, and serde_json refuses JSON
+/// nested deeper than 128 as well. The bound keeps the memory a reply takes (the open elements'
+/// names, here and in quick-xml) small: wasm memory never shrinks.
+const MAX_DEPTH: usize = 128;
 const SECOND_DOCUMENT: &str = "a second document follows the root element.";
 
 /// `&#x10FFFF;`: no reference [`reference`] resolves is longer (`&#1114111;` and `&#x0000FF;`
@@ -215,6 +219,9 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                     }
                 }
                 if !is_empty {
+                    if depth >= MAX_DEPTH {
+                        return Err("the XML nests elements deeper than 128.");
+                    }
                     open.push(name);
                 }
             }
