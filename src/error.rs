@@ -5,7 +5,7 @@
 //! remember to.
 
 use crate::issue::ValidationIssue;
-use crate::redact::{scrub, scrub_start};
+use crate::redact::{scrub, scrub_owned, scrub_start};
 use std::fmt;
 
 /// The `code` of a [`VerbaError`], as JavaScript sees it.
@@ -389,6 +389,11 @@ impl<'a> Secrets<'a> {
     /// `crate::redact`).
     pub(crate) fn scrub(&self, text: &str) -> String {
         scrub(text, self.0)
+    }
+
+    /// [`Secrets::scrub`] of a text given away: no copy when it holds no secret.
+    pub(crate) fn scrub_owned(&self, text: String) -> String {
+        scrub_owned(text, self.0)
     }
 
     /// The first `chars` characters of `text` once scrubbed, and `…` when more follows: the

@@ -52,11 +52,23 @@ pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
     scrub_start(text, secrets, usize::MAX)
 }
 
+/// [`scrub`] for a text the caller gives away: returned as it is, without a copy, when it holds
+/// no secret (the usual case, and the one a large hostile message takes).
+pub(crate) fn scrub_owned(text: String, secrets: &[&str]) -> String {
+    if occurrences(&text, secrets).is_empty() {
+        text
+    } else {
+        scrub(&text, secrets)
+    }
+}
+
 /// The first `chars` characters of `text` scrubbed as by [`scrub`], and `…` when more follows.
 /// The whole text is scrubbed before it is cut, so a secret that straddles the cut is redacted
 /// like any other; a redacted form that straddles it is kept whole.
 pub(crate) fn scrub_start(text: &str, secrets: &[&str], chars: usize) -> String {
-    let mut out = String::new();
+    // Room for all of it at once: a string grown by doubling would leave abandoned blocks of up
+    // to twice a 1 MiB reply in wasm memory, which never shrinks.
+    let mut out = String::with_capacity(text.len().min(chars.saturating_mul(4)));
     let mut left = chars;
     let mut at = 0;
     let mut spans = occurrences(text, secrets).into_iter();

@@ -342,6 +342,14 @@ fn filled(head: &str, unit: &str, tail: &str) -> (String, usize) {
     (body, count)
 }
 
+/// An `ErrorMessage` as the error keeps it: its first 8 KiB, then `…` (all ASCII here).
+fn kept(full: String) -> String {
+    match full.get(..8 * 1024) {
+        Some(start) if full.len() > 8 * 1024 => [start, "…"].concat(),
+        _ => full,
+    }
+}
+
 fn xml_reply(body: &str) -> Result<verba_api::DeleteCallResult, VerbaError> {
     reply(body, ResponseType::Xml, 200)
 }
@@ -357,11 +365,19 @@ fn server_message(result: Result<verba_api::DeleteCallResult, VerbaError>) -> Op
 fn a_run_of_ampersands_in_an_attribute_is_read_in_linear_time() {
     // Each `&` opens a reference that never closes: a decoder that looks for `;` in all of the
     // rest is quadratic here.
+    // A code or type over 4096 bytes is refused unread; within that, decoded in one pass.
     let (body, _) = filled(
         "<VerbaApi><Response code=\"2\" type=\"",
         "&",
         "\"/></VerbaApi>",
     );
+    assert_eq!(error_code(&xml_reply(&body)), Some(VerbaErrorCode::Parse));
+    let body = [
+        "<VerbaApi><Response code=\"2\" type=\"",
+        &"&".repeat(4096),
+        "\"/></VerbaApi>",
+    ]
+    .concat();
     assert_eq!(server_message(xml_reply(&body)), None);
 
     let (body, _) = filled("<VerbaApi><Response code=\"", "&", "\"/></VerbaApi>");
@@ -371,19 +387,19 @@ fn a_run_of_ampersands_in_an_attribute_is_read_in_linear_time() {
 #[test]
 fn almost_references_in_an_attribute_are_read_in_linear_time() {
     // `&#` and `&#x` followed by digits, never a `;` in reach.
-    let (body, _) = filled(
-        "<VerbaApi><Response code=\"2\" type=\"",
-        "&#x10FFFF&#1",
-        "\"/></VerbaApi>",
-    );
+    let type_of = |value: String| {
+        [
+            "<VerbaApi><Response code=\"2\" type=\"",
+            &value,
+            "\"/></VerbaApi>",
+        ]
+        .concat()
+    };
+    let body = type_of("&#x10FFFF&#1".repeat(4096 / 12));
     assert_eq!(server_message(xml_reply(&body)), None);
 
     // And one `;` at the very end, after all of them.
-    let (body, _) = filled(
-        "<VerbaApi><Response code=\"2\" type=\"",
-        "&",
-        ";\"/></VerbaApi>",
-    );
+    let body = type_of(["&".repeat(4095), ";".to_owned()].concat());
     assert_eq!(server_message(xml_reply(&body)), None);
 }
 
@@ -394,7 +410,10 @@ fn a_run_of_ampersands_in_the_error_message_is_read_in_linear_time() {
         "&",
         "</ErrorMessage></Response></VerbaApi>",
     );
-    assert_eq!(server_message(xml_reply(&body)), Some("&".repeat(count)));
+    assert_eq!(
+        server_message(xml_reply(&body)),
+        Some(kept("&".repeat(count)))
+    );
 
     // After a complete Response, closed; and never closed (cut short: a parse error).
     let (body, count) = filled(
@@ -402,7 +421,10 @@ fn a_run_of_ampersands_in_the_error_message_is_read_in_linear_time() {
         "&",
         "</ErrorMessage></VerbaApi>",
     );
-    assert_eq!(server_message(xml_reply(&body)), Some("&".repeat(count)));
+    assert_eq!(
+        server_message(xml_reply(&body)),
+        Some(kept("&".repeat(count)))
+    );
     let (body, _) = filled("<VerbaApi><Response code=\"2\"/><ErrorMessage>", "&", "");
     assert_eq!(error_code(&xml_reply(&body)), Some(VerbaErrorCode::Parse));
 }
@@ -415,11 +437,20 @@ fn a_run_of_ampersands_then_one_semicolon_in_the_error_message_is_read_in_linear
         ";\r\n</ErrorMessage></Response></VerbaApi>",
     );
     let message = server_message(xml_reply(&body)).unwrap();
-    assert_eq!(message.len(), count + 1);
-    assert!(
-        message.ends_with("&;"),
-        "the last `&` and the `;` are one unknown reference"
+    assert_eq!(
+        message,
+        kept(["&".repeat(count - 1), "&;".to_owned()].concat())
     );
+    // Within the bound, the last `&` and the `;` are one unknown reference.
+    let body = [
+        "<VerbaApi><Response code=\"2\"><ErrorMessage>",
+        &"&".repeat(8000),
+        ";</ErrorMessage></Response></VerbaApi>",
+    ]
+    .concat();
+    let message = server_message(xml_reply(&body)).unwrap();
+    assert_eq!(message.len(), 8001);
+    assert!(message.ends_with("&;"));
 }
 
 #[test]
@@ -427,19 +458,21 @@ fn many_references_and_line_ends_in_the_error_message_are_read_in_linear_time() 
     let head = "<VerbaApi><Response code=\"2\"><ErrorMessage>";
     let tail = "</ErrorMessage></Response></VerbaApi>";
     let (body, count) = filled(head, "&amp;", tail);
-    assert_eq!(server_message(xml_reply(&body)), Some("&".repeat(count)));
+    assert_eq!(
+        server_message(xml_reply(&body)),
+        Some(kept("&".repeat(count)))
+    );
 
     let (body, count) = filled(head, "&e;", tail);
-    assert_eq!(server_message(xml_reply(&body)), Some("&e;".repeat(count)));
-
-    let (body, count) = filled(head, "a\r\nb\r", tail);
-    let message = server_message(xml_reply(&body)).unwrap();
     assert_eq!(
-        message.len(),
-        4 * count - 1,
-        "CRLF and CR each became one LF"
+        server_message(xml_reply(&body)),
+        Some(kept("&e;".repeat(count)))
     );
-    assert!(!message.contains('\r'));
+
+    let (body, _) = filled(head, "a\r\nb\r", tail);
+    let message = server_message(xml_reply(&body)).unwrap();
+    assert!(!message.contains('\r'), "CRLF and CR each became one LF");
+    assert_eq!(message, kept("a\nb\n".repeat(MAX_REPLY_BYTES / 4)));
 }
 
 #[test]
@@ -453,7 +486,7 @@ fn a_huge_attribute_or_many_attributes_are_read_in_linear_time() {
 
     let (body, count) = filled("<VerbaApi><Response code=\" ", " ", "2 \"/></VerbaApi>");
     assert!(count > 1_000_000);
-    assert_eq!(server_message(xml_reply(&body)), None);
+    assert_eq!(error_code(&xml_reply(&body)), Some(VerbaErrorCode::Parse));
 
     // Many attributes, repeated ones among them on an element that is not the Response.
     let (body, _) = filled(
@@ -708,4 +741,23 @@ proptest! {
             prop_assert_eq!(error.http_status(), Some(status));
         }
     }
+}
+
+#[test]
+fn a_huge_json_error_message_is_kept_to_its_start() {
+    let (body, count) = filled(
+        "{\"VerbaApi\":{\"Response\":{\"code\":2,\"ErrorMessage\":\"",
+        "&",
+        "\"}}}",
+    );
+    let result = reply(&body, ResponseType::Json, 200);
+    assert_eq!(server_message(result), Some(kept("&".repeat(count))));
+    // With escapes, serde_json decodes into its own buffer first; the kept start is the same.
+    let (body, count) = filled(
+        "{\"VerbaApi\":{\"Response\":{\"code\":2,\"ErrorMessage\":\"",
+        "\\u0026",
+        "\"}}}",
+    );
+    let result = reply(&body, ResponseType::Json, 200);
+    assert_eq!(server_message(result), Some(kept("&".repeat(count))));
 }

@@ -9,7 +9,7 @@
 //! would see them, by the last occurrence. Only the envelope's members are read; the rest are
 //! skipped unread.
 
-use super::{Envelope, parse_code};
+use super::{Envelope, kept_text, parse_code};
 use crate::options::is_whole;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::collections::BinaryHeap;
@@ -127,12 +127,13 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Other)
     }
 
+    // A hostile 1 MiB string is not copied whole: only its start can reach an error.
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Json, E> {
-        Ok(Json::Text(text.to_owned()))
+        Ok(Json::Text(kept_text(text)))
     }
 
     fn visit_string<E: de::Error>(self, text: String) -> Result<Json, E> {
-        Ok(Json::Text(text))
+        Ok(Json::Text(kept_text(&text)))
     }
 
     fn visit_f64<E: de::Error>(self, number: f64) -> Result<Json, E> {

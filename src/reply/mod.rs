@@ -29,6 +29,24 @@ pub const MAX_REPLY_BYTES: usize = 1024 * 1024;
 pub(crate) const TOO_LARGE: &str =
     "the reply is larger than 1 MiB, far more than any DeleteCall answer.";
 
+/// How much of a recorder's text (an `ErrorMessage`, a JSON string) is kept (then `…`): far
+/// more than a message says, and far less than the 1 MiB a hostile one could fill wasm memory
+/// with (the error's message shows 1,000 characters of it anyway).
+pub(crate) const MAX_MESSAGE_BYTES: usize = 8 * 1024;
+
+/// The start of `text` that is kept: at most [`MAX_MESSAGE_BYTES`], cut at a character boundary
+/// and marked with `…` when more follows.
+pub(crate) fn kept_text(text: &str) -> String {
+    if text.len() <= MAX_MESSAGE_BYTES {
+        return text.to_owned();
+    }
+    let mut end = MAX_MESSAGE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    [&text[..end], "…"].concat()
+}
+
 /// Why an answer whose HTTP status is outside 100..=599 is not read.
 pub(crate) const INVALID_STATUS: &str = "the answer's HTTP status line is broken.";
 
@@ -204,7 +222,7 @@ fn interpret(
     raw: Option<String>,
     secrets: &Secrets,
 ) -> Result<DeleteCallResult, VerbaError> {
-    let server_message = envelope.message.map(|message| secrets.scrub(&message));
+    let server_message = envelope.message.map(|message| secrets.scrub_owned(message));
     match envelope.code {
         Some(0) => match envelope.action.as_deref() {
             Some(action) if !action.is_empty() && action != ACTION => Err(VerbaError::Parse {

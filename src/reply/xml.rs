@@ -23,7 +23,7 @@
 //! Every step is linear in the length of the reply: quick-xml ends a reference at the next `;`,
 //! `&` or `<`, and [`decode`] looks no further than the longest reference it resolves.
 
-use super::{Envelope, parse_code};
+use super::{Envelope, MAX_MESSAGE_BYTES, parse_code};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::mem;
@@ -177,6 +177,10 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                     if mem::replace(seen, true) {
                         return Err("the Response element repeats an attribute.");
                     }
+                    // A code or action name is a few characters; a huge one is decoded nowhere.
+                    if attribute.value.len() > MAX_ATTRIBUTE_BYTES {
+                        return Err("a Response attribute is longer than 4096 bytes.");
+                    }
                     let value = decode(&attribute.value);
                     if key == "code" {
                         code =
@@ -264,22 +268,22 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             // quick-xml normalizes line ends (CRLF and lone CR become LF) in `xml10_content`.
             Event::Text(text) if message_depth.is_some() => {
                 if let Some(message) = &mut message {
-                    message.push_str(&text.xml10_content());
+                    keep(message, &text.xml10_content());
                 }
             }
             Event::CData(text) if message_depth.is_some() => {
                 if let Some(message) = &mut message {
-                    message.push_str(&text.xml10_content());
+                    keep(message, &text.xml10_content());
                 }
             }
             Event::GeneralRef(name) if message_depth.is_some() => {
                 if let Some(message) = &mut message {
                     match reference(&name) {
-                        Some(c) => message.push(c),
+                        Some(c) => keep(message, c.encode_utf8(&mut [0; 4])),
                         None => {
-                            message.push('&');
-                            message.push_str(&name);
-                            message.push(';');
+                            keep(message, "&");
+                            keep(message, &name);
+                            keep(message, ";");
                         }
                     }
                 }
@@ -308,6 +312,29 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
 /// XML whitespace, as a byte.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// How long the Response's `code` and `type` may be, as written.
+const MAX_ATTRIBUTE_BYTES: usize = 4096;
+
+/// Appends `piece` to the message being read, up to [`MAX_MESSAGE_BYTES`]; the first piece that
+/// does not fit is cut at a character boundary and the message ends with `…`.
+fn keep(message: &mut String, piece: &str) {
+    const CUT: char = '…';
+    if message.ends_with(CUT) && message.len() >= MAX_MESSAGE_BYTES {
+        return;
+    }
+    let room = MAX_MESSAGE_BYTES.saturating_sub(message.len());
+    if piece.len() <= room {
+        message.push_str(piece);
+        return;
+    }
+    let mut end = room;
+    while !piece.is_char_boundary(end) {
+        end -= 1;
+    }
+    message.push_str(&piece[..end]);
+    message.push(CUT);
 }
 
 /// A BOM or XML whitespace. A predicate rather than a char array: its searcher is smaller in
