@@ -160,3 +160,35 @@ async fn the_guard_removes_its_listener_and_timer_on_every_path() {
     assert_eq!(set.as_f64(), Some(2.0), "one timer per request");
     assert_eq!(cleared.as_f64(), Some(2.0), "every timer cleared");
 }
+
+/// A reply over 1 MiB is PARSE, whether its `Content-Length` says so (refused before reading)
+/// or its chunks pass the bound (the stream cancelled), and an endless one is cut at the bound
+/// too: each well within the timeout, in a page, a worker and Node alike.
+#[wasm_bindgen_test]
+async fn replies_over_1_mib_are_refused_whatever_their_framing() {
+    for route in [
+        "huge-length",
+        "huge-chunked",
+        "endless",
+        "euro",
+        "exact-chunked-1048577",
+        "exact-length-1048577",
+    ] {
+        let error = rejection(hostile_options(route, &[("timeoutMs", 20_000.into())])).await;
+        assert_verba_error(&error, "PARSE");
+        let message = text(&error, "message");
+        assert!(message.contains("larger than 1 MiB"), "{route}: {message}");
+        assert_eq!(get(&error, "httpStatus").as_f64(), Some(200.0), "{route}");
+    }
+}
+
+/// Exactly 1 MiB is within the bound, read from many small chunks or at once.
+#[wasm_bindgen_test]
+async fn a_reply_of_exactly_1_mib_is_read() {
+    for route in ["exact-chunked-1048576", "exact-length-1048576"] {
+        let result = verba_api::js::delete_call(hostile_options(route, &[]))
+            .await
+            .unwrap_or_else(|error| panic!("{route}: {:?}", get(&error, "message")));
+        assert_eq!(get(&result, "code").as_f64(), Some(0.0), "{route}");
+    }
+}
