@@ -48,6 +48,8 @@ pub(crate) fn kept_text(text: &str) -> String {
 }
 
 /// Why an answer whose HTTP status is outside 100..=599 is not read.
+// Only the browser transport sees statuses; natively a status is the caller's number.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) const INVALID_STATUS: &str = "the answer's HTTP status line is broken.";
 
 /// The action name a DeleteCall reply carries in `type`.
