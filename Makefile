@@ -24,7 +24,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-chromium setup-npm pkg emulator-bin \
-        emulator demo test lint test-native test-size test-types test-browser test-e2e test-hostile clean bench
+        emulator demo test lint test-native test-size test-types test-browser test-e2e test-hostile test-consumers clean bench
 
 help:
 	@echo "make demo      build everything, start the emulator serving the demo page, print its URL"
@@ -63,15 +63,17 @@ node_modules/.installed: package.json package-lock.json
 
 ## ---- build ---------------------------------------------------------------------------------
 
-# Release package: cargo (size profile) -> wasm-bindgen --target web -> wasm-opt -Oz (binaryen
-# from npm; Debian's wasm-opt breaks the output), repeated while it still shrinks, and without
-# the producers and target_features sections (only tools read them; wasm-opt has used the
-# latter by then). Strings go to wasm with TextEncoder.encodeInto without a fallback: every
-# engine that runs the module (externref) has it. The module's imports then get short names in
-# the wasm and the glue alike (tools/shorten-import-names.mjs). The last step re-exports the
-# JavaScript VerbaError class from verba_api.js, which wasm-bindgen only imports.
+# Release package, an npm package: cargo (size profile, feature npm) -> wasm-bindgen --target web
+# -> wasm-opt -Oz (binaryen from npm; Debian's wasm-opt breaks the output), repeated while it
+# still shrinks, and without the producers and target_features sections (only tools read them;
+# wasm-opt has used the latter by then). Strings go to wasm with TextEncoder.encodeInto without a
+# fallback: every engine that runs the module (externref) has it. The module's imports then get
+# short names in the wasm and the glue alike (tools/shorten-import-names.mjs). The glue, the face
+# and the class are minified with esbuild, each with a source map holding the readable original
+# (size is a product goal; stack traces map back); the package's face
+# (npm/: index.js, node.js, face.js, index.d.ts, README.md), the VerbaError class, the licenses
+# and a package.json (tools/package-json.mjs, version from Cargo.toml) complete it.
 # Built next to pkg/ and swapped in at the end, so a running demo never sees half a package.
-# The JavaScript is minified with esbuild (size is a product goal; the .d.ts documents the API).
 # The source paths in panic locations are made relative (the registry's and this checkout's
 # prefixes removed): shorter, and no path of the building machine ends up in the package.
 # (Expanded when the recipe runs, so the registry that earlier steps filled is seen.)
@@ -80,16 +82,21 @@ PKG_RUSTFLAGS = $(foreach dir,$(wildcard $(CARGO_HOME)/registry/src/*/),--remap-
   --remap-path-prefix=$(ROOT)/=
 pkg: setup-rust setup-wasm-bindgen setup-npm
 	RUSTFLAGS="$(strip $(RUSTFLAGS) $(PKG_RUSTFLAGS))" cargo rustc --quiet --lib -p verba-api \
-	  --target $(WASM_TARGET) --profile wasm-release --crate-type cdylib
+	  --target $(WASM_TARGET) --profile wasm-release --features npm --crate-type cdylib
 	rm -rf $(PKG).new
 	wasm-bindgen --target web --encode-into always --out-dir $(PKG).new --out-name verba_api $(WASM_OUT)
 	wasm-opt -Oz --converge --strip-producers --strip-target-features \
 	  $(PKG).new/verba_api_bg.wasm -o $(PKG).new/verba_api_bg.wasm
 	node tools/shorten-import-names.mjs $(PKG).new/verba_api_bg.wasm $(PKG).new/verba_api.js
-	node tests/support/export-verba-error.mjs $(PKG).new/verba_api.js
-	for js in $(PKG).new/verba_api.js $$(find $(PKG).new/snippets -name '*.js'); do \
-	  esbuild "$$js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$js"; \
+	esbuild $(PKG).new/verba_api.js --minify --format=esm --sourcemap --sources-content=true \
+	  --log-level=warning --allow-overwrite --outfile=$(PKG).new/verba_api.js
+	cp src/wasm/verba-error.js npm/index.js npm/node.js npm/face.js npm/index.d.ts npm/README.md \
+	  LICENSE-MIT LICENSE-APACHE $(PKG).new/
+	for js in face.js verba-error.js; do \
+	  esbuild $(PKG).new/$$js --minify --format=esm --sourcemap --sources-content=true \
+	    --log-level=warning --allow-overwrite --outfile=$(PKG).new/$$js; \
 	done
+	node tools/package-json.mjs $(PKG).new
 	rm -rf $(PKG).old; [ ! -d $(PKG) ] || mv $(PKG) $(PKG).old; mv $(PKG).new $(PKG); rm -rf $(PKG).old
 	@ls -l $(PKG)/verba_api_bg.wasm $(PKG)/verba_api.js | awk '{print "  " $$5 " bytes  " $$9}'
 
@@ -109,7 +116,7 @@ demo: setup pkg emulator-bin
 
 ## ---- test ----------------------------------------------------------------------------------
 
-test: setup lint test-native pkg test-size test-types emulator-bin test-browser test-e2e test-hostile
+test: setup lint test-native pkg test-size test-types emulator-bin test-browser test-e2e test-hostile test-consumers
 	@echo "make test: all passed"
 
 lint: setup-rust
@@ -143,6 +150,11 @@ test-e2e: pkg emulator-bin setup-npm setup-chromium
 # 100 concurrent calls); cases waiting for unmerged work are listed in its PENDING set.
 test-hostile: pkg emulator-bin setup-npm setup-chromium
 	VERBA_WWW=tests/hostile/www tests/support/with-emulator.sh node tests/hostile/hostile-network.test.mjs
+
+# The npm tarball (`npm pack pkg`) installed and used as a portal's code would: Node 20 (init
+# without an argument, NOT_INITIALIZED, deleteCall against the emulator).
+test-consumers: pkg emulator-bin setup-npm
+	tests/support/with-emulator.sh tests/consumers/run-node.sh
 
 clean:
 	cargo clean

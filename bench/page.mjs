@@ -1,5 +1,5 @@
 // The bench page's code (served by the emulator with bench/ as its static folder, so that
-// /pkg/verba_api.js and /dist/*.js are same-origin). bench/run.mjs drives it through
+// /pkg/index.js and /dist/*.js are same-origin). bench/run.mjs drives it through
 // `window.bench`: load, agreement, then the timings. Every timing interleaves the
 // implementations sample by sample, so that a slow moment of the machine hits all of them.
 import * as cases from "./cases.mjs";

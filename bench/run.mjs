@@ -41,7 +41,7 @@ const AGREEMENT_ONLY = process.argv.includes("--agreement");
 const PATHOLOGICAL_ONLY = process.argv.includes("--pathological");
 const INIT_SUBJECTS = [
   ...IMPLEMENTATIONS.map((impl) => ({ ...impl, mode: impl.wasm ? "wasm" : "js" })),
-  { id: "wasm-bytes", label: "verba-api, .wasm bytes at hand: init() = compile + instantiate", url: "/pkg/verba_api.js", mode: "wasm-bytes" },
+  { id: "wasm-bytes", label: "verba-api, .wasm bytes at hand: init() = compile + instantiate", url: "/pkg/index.js", mode: "wasm-bytes" },
   { id: "floor", label: "floor: an empty ES module", url: "/empty.mjs", mode: "js" },
 ];
 const SETTINGS = {
@@ -104,7 +104,8 @@ function jsFilesUnder(dir) {
 
 function sizes() {
   const wasm = compressed(readFileSync(`${PKG}verba_api_bg.wasm`));
-  const glueFiles = [`${PKG}verba_api.js`, ...jsFilesUnder(`${PKG}snippets/`)];
+  // What a browser loads besides the wasm: every JavaScript file of the package but the Node entry.
+  const glueFiles = jsFilesUnder(PKG).filter((path) => !path.endsWith("/node.js"));
   const glueParts = glueFiles.map((path) => compressed(readFileSync(path)));
   const glue = { ...sum(glueParts), files: glueFiles.map((path) => path.slice(ROOT.length)) };
   const result = {

@@ -3,11 +3,11 @@
 // Plain ES module, no framework: everything the page does with the package is in this file.
 //
 // The package is imported dynamically, so that a missing or broken build shows a message on the
-// page instead of leaving a dead form: `import init, { deleteCall, ... } from "/pkg/verba_api.js"`.
+// page instead of leaving a dead form: `import init, { deleteCall, ... } from "/pkg/index.js"`.
 let deleteCall, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError;
 
 async function loadPackage() {
-  const api = await import("/pkg/verba_api.js");
+  const api = await import("/pkg/index.js");
   for (const name of ["default", "deleteCall", "validateDeleteCall", "validateParameter", "buildDeleteCallRequest", "VerbaError"]) {
     if (typeof api[name] !== "function") throw new Error(`the package exports no ${name}`);
   }

@@ -8,7 +8,14 @@ use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-#[wasm_bindgen(module = "/src/wasm/verba-error.js")]
+// The npm package (`make pkg`, feature `npm`) ships the class as its own file next to the glue,
+// so that the package's face (npm/face.js) exports the very class the wasm constructs; the tests
+// (no feature) take it as a wasm-bindgen snippet.
+#[cfg_attr(feature = "npm", wasm_bindgen(raw_module = "./verba-error.js"))]
+#[cfg_attr(
+    not(feature = "npm"),
+    wasm_bindgen(module = "/src/wasm/verba-error.js")
+)]
 extern "C" {
     /// The JavaScript class (it extends `Error`, which a Rust-defined class cannot).
     #[wasm_bindgen(js_name = VerbaError)]

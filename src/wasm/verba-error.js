@@ -1,6 +1,7 @@
 // The VerbaError class: the one piece of the browser layer a Rust type cannot be (a class that
-// extends Error). The Rust side constructs it; `make pkg` re-exports it from verba_api.js so that
-// callers can `import { VerbaError }` and use `instanceof`.
+// extends Error). The Rust side constructs it; the package's face (npm/face.js) exports this same
+// module's class, so that callers can `import { VerbaError } from "verba-api"` and use
+// `instanceof`.
 
 /** A failed verba-api call. `code` says why; messages never contain an apiKey or token. */
 export class VerbaError extends Error {

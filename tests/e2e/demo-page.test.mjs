@@ -289,7 +289,7 @@ async function main() {
     await check("instanceof VerbaError, evaluated in the page", async () => {
       const seen = await page.evaluate(
         async ([unknownId, apiKey, token]) => {
-          const m = await import("/pkg/verba_api.js");
+          const m = await import("/pkg/index.js");
           await m.default();
           const outcome = async (options) => {
             try {

@@ -15,7 +15,10 @@ function files(dir) {
   });
 }
 
-const parts = files(pkg).filter((path) => path.endsWith(".wasm") || path.endsWith(".js"));
+// What a browser loads: the wasm and every JavaScript file but the Node entry.
+const parts = files(pkg).filter(
+  (path) => (path.endsWith(".wasm") || path.endsWith(".js")) && !path.endsWith(`${join(pkg, "node.js")}`),
+);
 let total = 0;
 for (const path of parts) {
   const bytes = readFileSync(path);

@@ -2,6 +2,7 @@
 // portal's real use precisely. Each `@ts-expect-error` must meet an error, so declarations that
 // decay to `any` fail this test too.
 import init, {
+  initSync,
   buildDeleteCallRequest,
   deleteCall,
   parseDeleteCallResponse,
@@ -15,7 +16,7 @@ import init, {
   type ValidationIssue,
   type ValidationReport,
   type VerbaErrorCode,
-} from "../../pkg/verba_api.js";
+} from "../../pkg/index.js";
 
 export async function portal(signal: AbortSignal): Promise<string> {
   await init();
@@ -69,4 +70,16 @@ export function mistakes(): void {
   // @ts-expect-error: not an error code.
   const code: VerbaErrorCode = "NOT_A_CODE";
   void [noKey, badType, badTimeout, wrong, code];
+}
+
+export async function initialization(bytes: Uint8Array, module: WebAssembly.Module): Promise<void> {
+  await init();
+  await init(new URL("/pkg/verba_api_bg.wasm", "https://portal.example.com"));
+  await init(fetch("/pkg/verba_api_bg.wasm"));
+  await init(bytes);
+  initSync(module);
+  const code: VerbaErrorCode = "NOT_INITIALIZED";
+  // @ts-expect-error: init resolves to nothing a portal should use (no wasm-bindgen internals).
+  const exports: { memory: WebAssembly.Memory } = await init();
+  void [code, exports];
 }
