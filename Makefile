@@ -123,6 +123,7 @@ lint: setup-rust
 	cargo fmt --all -- --check
 	cargo clippy --quiet --workspace --all-targets -- -D warnings
 	cargo clippy --quiet -p verba-api --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --quiet -p verba-api --lib --target $(WASM_TARGET) --features npm -- -D warnings
 
 test-native:
 	cargo test --workspace
