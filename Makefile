@@ -144,6 +144,7 @@ test-browser: emulator-bin setup-wasm-bindgen setup-chromium
 
 test-e2e: pkg emulator-bin setup-npm setup-chromium
 	tests/support/with-emulator.sh node tests/e2e/demo-page.test.mjs
+	tests/support/with-emulator.sh node tests/e2e/package-face.test.mjs
 
 # The hostile-network suite: the built package, imported by a page that the emulator serves
 # (tests/hostile/www), against the misbehaving server (redirects, huge and endless replies, drips,

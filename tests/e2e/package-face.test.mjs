@@ -1,0 +1,160 @@
+// The package's face in a real page (headless Chromium, playwright-core): each case imports
+// /pkg/index.js into a fresh page, as a portal without a bundler would, and checks what
+// npm/face.js promises: a sync export before init throws VerbaError NOT_INITIALIZED; init()
+// loads from every kind of source (none, a URL, a string, a Response, a promise of one, the
+// bytes, a WebAssembly.Module; initSync from bytes or a module), is memoized, and can be retried
+// after a failed load; deleteCall initializes the module itself.
+//
+// Run: tests/support/with-emulator.sh node tests/e2e/package-face.test.mjs (after make pkg and
+// make emulator-bin; make test-e2e runs it).
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const BASE = process.env.VERBA_EMULATOR_URL;
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
+const UNKNOWN_CALL_ID = "0badc0de-0000-4000-8000-000000000001";
+// The emulator's demo credentials (emulator/src/demo_data.rs), as the demo page uses them.
+const DEMO_API_KEY = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
+const DEMO_TOKEN = "09835e02-6c10-11e0-bb22-ba324924019b";
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const problems = [];
+let passed = 0;
+
+/** Runs `body` (a function of the imported package and the page's origin) in a fresh page. */
+async function inFreshPage(name, body, arg) {
+  const page = await browser.newPage();
+  page.on("pageerror", (error) => problems.push(`${name}: page error ${error.message}`));
+  page.on("console", (message) => {
+    // The failed load is expected in the retry case.
+    if (message.type() === "error" && !message.text().includes("404")) problems.push(`${name}: ${message.text()}`);
+  });
+  // A same-origin document of the emulator, without the package loaded.
+  await page.goto(`${BASE}/pkg/package.json`);
+  try {
+    return await page.evaluate(
+      async ([source, arg]) => {
+        const verba = await import("/pkg/index.js");
+        // eslint-disable-next-line no-new-func
+        return await new Function("verba", "arg", `return (${source})(verba, arg);`)(verba, arg);
+      },
+      [body.toString(), arg],
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+async function check(name, body, verify, arg) {
+  const outcome = await inFreshPage(name, body, arg);
+  verify(outcome);
+  passed += 1;
+  console.log(`  ok  ${name}`);
+}
+
+try {
+  await check(
+    "a sync export before init throws VerbaError NOT_INITIALIZED",
+    async (verba) => {
+      const seen = [];
+      for (const call of [
+        () => verba.validateDeleteCall({}),
+        () => verba.validateParameter("callID", "x"),
+        () => verba.buildDeleteCallRequest({}),
+        () => verba.parseDeleteCallResponse("OK", "TEXT"),
+      ]) {
+        try {
+          call();
+          seen.push("no throw");
+        } catch (e) {
+          seen.push({ verba: e instanceof verba.VerbaError, code: e.code, may: e.mayHaveDeleted, message: e.message });
+        }
+      }
+      return seen;
+    },
+    (seen) => {
+      assert.equal(seen.length, 4);
+      for (const one of seen) {
+        assert.equal(one.verba, true);
+        assert.equal(one.code, "NOT_INITIALIZED");
+        assert.equal(one.may, false);
+        assert.match(one.message, /await init\(\)/);
+      }
+    },
+  );
+
+  const sources = {
+    "nothing": "() => undefined",
+    "a URL": "() => new URL('/pkg/verba_api_bg.wasm', location.origin)",
+    "a string": "() => '/pkg/verba_api_bg.wasm'",
+    "a Response": "async () => await fetch('/pkg/verba_api_bg.wasm')",
+    "a promise of a Response": "() => fetch('/pkg/verba_api_bg.wasm')",
+    "an ArrayBuffer": "async () => await (await fetch('/pkg/verba_api_bg.wasm')).arrayBuffer()",
+    "a Uint8Array": "async () => new Uint8Array(await (await fetch('/pkg/verba_api_bg.wasm')).arrayBuffer())",
+    "a WebAssembly.Module": "async () => await WebAssembly.compileStreaming(fetch('/pkg/verba_api_bg.wasm'))",
+  };
+  for (const [what, make] of Object.entries(sources)) {
+    await check(
+      `init() from ${what}, memoized: later calls return the same promise`,
+      async (verba, make) => {
+        const source = await new Function(`return (${make})();`)();
+        const first = source === undefined ? verba.default() : verba.default(source);
+        const same = verba.default() === first && verba.default(new URL("x:unused")) === first;
+        await first;
+        return { same, works: Array.isArray(verba.validateParameter("callID", "x")) };
+      },
+      (outcome) => assert.deepEqual(outcome, { same: true, works: true }),
+      make,
+    );
+  }
+
+  for (const [what, make] of Object.entries({
+    "bytes": "async () => await (await fetch('/pkg/verba_api_bg.wasm')).arrayBuffer()",
+    "a WebAssembly.Module": "async () => await WebAssembly.compileStreaming(fetch('/pkg/verba_api_bg.wasm'))",
+  })) {
+    await check(
+      `initSync from ${what}, then init() resolves at once`,
+      async (verba, make) => {
+        verba.initSync(await new Function(`return (${make})();`)());
+        const works = verba.validateParameter("callID", "x").length === 1;
+        await verba.default();
+        return works;
+      },
+      (works) => assert.equal(works, true),
+      make,
+    );
+  }
+
+  await check(
+    "a failed load rejects and can be retried",
+    async (verba) => {
+      let failed = false;
+      try {
+        await verba.default("/pkg/no-such-file.wasm");
+      } catch {
+        failed = true;
+      }
+      await verba.default();
+      return { failed, works: Array.isArray(verba.validateParameter("callID", "x")) };
+    },
+    (outcome) => assert.deepEqual(outcome, { failed: true, works: true }),
+  );
+
+  await check(
+    "deleteCall initializes the module itself",
+    async (verba, [base, apiKey, token, callID]) => {
+      try {
+        await verba.deleteCall({ baseUrl: base, apiKey, token, callID });
+        return "resolved";
+      } catch (e) {
+        return { verba: e instanceof verba.VerbaError, code: e.code, may: e.mayHaveDeleted };
+      }
+    },
+    (outcome) => assert.deepEqual(outcome, { verba: true, code: "CALL_NOT_FOUND", may: false }),
+    [BASE, DEMO_API_KEY, DEMO_TOKEN, UNKNOWN_CALL_ID],
+  );
+} finally {
+  await browser.close();
+}
+assert.deepEqual(problems, [], "no page errors or console errors");
+console.log(`package face: ${passed} checks passed`);
