@@ -128,8 +128,11 @@ lint: setup-rust
 test-native:
 	cargo test --workspace
 
-# The package's TypeScript declarations, checked against a portal's use of them.
+# The package's TypeScript declarations, checked against a portal's use of them, every misuse
+# they must refuse, and the READMEs' examples (copied verbatim into tests/types/, which the
+# first step checks), under strict and exactOptionalPropertyTypes; the glue's own declarations too.
 test-types: pkg setup-npm
+	node tests/types/docs.mjs
 	tsc -p tests/types
 
 # The size guard: the package's gzip size against tests/size-budget.json.
