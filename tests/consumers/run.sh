@@ -63,7 +63,7 @@ for name in "${names[@]}"; do
       node "$root/tests/consumers/browser-check.mjs" "$name" "$work/$name/dist" $([ "$name" = worker ] && echo --worker) ;;
     vitest)
       install "$name"
-      (cd "$work/$name" && npm test --silent) ;;
+      (cd "$work/$name" && NO_COLOR=1 npm test --silent) ;;
     *)
       echo "no consumer named $name" >&2; exit 2 ;;
   esac
