@@ -12,10 +12,13 @@
 # Usage: tests/support/with-emulator.sh tests/consumers/run.sh [NAME...]   (default: all)
 #
 # The lockfile problem: the tarball's integrity changes with every build, so a package-lock.json
-# naming it would break `npm ci`. Each consumer's committed package-lock.json therefore covers its
-# tools alone (vite, webpack, vitest, ...); the tarball is installed afterwards with
-# `npm install --no-save`, which changes neither package.json nor the lockfile. The tarball gets
-# a name with its content hash, so npm never takes a new build for the one it installed before.
+# naming it goes stale. `npm ci` (npm 11) then fails with EINTEGRITY on a cold npm cache, and on a
+# warm one silently installs the OLD build that the cache holds under the locked integrity: a
+# test would pass against yesterday's package. Each consumer's committed package-lock.json
+# therefore covers its tools alone (vite, webpack, vitest, ...); the tarball is installed
+# afterwards with `npm install --no-save`, which changes neither package.json nor the lockfile,
+# and is checked to be this build (its .wasm against pkg/'s). The tarball gets a name with its
+# content hash, so npm never takes a new build for the one it installed before.
 #
 # Each consumer is copied into target/consumers/NAME/ (git-ignored) and built there; its
 # node_modules stays there between runs and `npm ci` runs only when the consumer's lockfile
