@@ -86,9 +86,10 @@ try {
     if (["error", "warning"].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  // Only the app's own files: Chromium reports a fetch whose body was read to its end through a
-  // stream reader (as the package reads replies) as failed, net::ERR_ABORTED, about one time in
-  // three, with plain fetch and getReader() too; the outcome and the emulator show the deletion.
+  // Only the app's own files count here: Chromium reports a fetch whose body was read to its end
+  // through a stream reader (as the package reads replies) as failed, net::ERR_ABORTED, about
+  // one time in three; a plain fetch read with getReader() does the same, and response.text()
+  // never. The outcome and the emulator's state show the deletion.
   page.on("requestfailed", (request) => {
     if (request.url().startsWith(`${origin}/`)) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
   });
