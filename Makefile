@@ -156,10 +156,14 @@ test-e2e: pkg emulator-bin setup-npm setup-chromium
 test-hostile: pkg emulator-bin setup-npm setup-chromium
 	VERBA_WWW=tests/hostile/www tests/support/with-emulator.sh node tests/hostile/hostile-network.test.mjs
 
-# The npm tarball (`npm pack pkg`) installed and used as a portal's code would: Node 20 (init
-# without an argument, NOT_INITIALIZED, deleteCall against the emulator).
-test-consumers: pkg emulator-bin setup-npm
-	tests/support/with-emulator.sh tests/consumers/run-node.sh
+# The npm tarball (`npm pack pkg`) installed and used as a portal's code would, by one tiny
+# project each under tests/consumers/ (tests/consumers/run.sh): Node 20 (init without an argument,
+# NOT_INITIALIZED, deleteCall), Vite + TypeScript (tsc strict, vite build), webpack 5, esbuild
+# and a Vite-bundled module worker (each built app deletes a call in headless Chromium), Vitest
+# (node environment). Each project's tools come from its own package-lock.json into
+# target/consumers/NAME/node_modules, with `npm ci` only when that lockfile changed.
+test-consumers: pkg emulator-bin setup-npm setup-chromium
+	tests/support/with-emulator.sh tests/consumers/run.sh
 
 clean:
 	cargo clean
