@@ -115,12 +115,18 @@ async function waitForReady(page) {
   if (await banner.isVisible()) assert.fail(`the page could not load the package: ${await banner.innerText()}`);
 }
 
-async function confirmDeletion(page) {
-  const dialog = page.locator("#confirm-dialog");
-  await page.locator("#delete-button").click();
-  await dialog.waitFor({ state: "visible" });
+/** Confirms the open dialog; returns once the previous result panel (if any) has been replaced. */
+async function confirmOpenDialog(page) {
+  await page.locator("#result > *").evaluateAll((panels) => panels.forEach((p) => (p.dataset.stale = "")));
   await page.locator("#confirm-delete").click();
-  await dialog.waitFor({ state: "hidden" });
+  await page.locator("#confirm-dialog").waitFor({ state: "hidden" });
+  await page.locator("#result > [data-stale]").waitFor({ state: "detached" });
+}
+
+async function confirmDeletion(page) {
+  await page.locator("#delete-button").click();
+  await page.locator("#confirm-dialog").waitFor({ state: "visible" });
+  await confirmOpenDialog(page);
 }
 
 async function main() {
@@ -357,8 +363,7 @@ async function main() {
       assert.ok((await dialog.getAttribute("aria-describedby")).split(/\s+/).includes("confirm-protected"));
       await screenshot(page, "desktop-1280x800-confirm-protected");
       await assertAccessible(page, "confirmation dialog, protected call");
-      await page.locator("#confirm-delete").click();
-      await dialog.waitFor({ state: "hidden" });
+      await confirmOpenDialog(page);
       const error = result.locator("[data-outcome='error'][data-code='API_ERROR']");
       await error.waitFor();
       const text = await error.innerText();
@@ -407,8 +412,7 @@ async function main() {
       const dialog = page.locator("#confirm-dialog");
       await dialog.waitFor({ state: "visible" });
       assert.match(await page.locator("#confirm-text").innerText(), /has not ended: the recorder marks it for deletion and deletes it when it ends/);
-      await page.locator("#confirm-delete").click();
-      await dialog.waitFor({ state: "hidden" });
+      await confirmOpenDialog(page);
       const success = result.locator("[data-outcome='success']");
       await success.waitFor();
       const text = await success.innerText();
