@@ -29,7 +29,15 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 const TIMEOUT_MS = 10_000;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_SOURCE = readFileSync(resolveOrExplain("axe-core/axe.min.js"), "utf8");
+
+function resolveOrExplain(name) {
+  try {
+    return createRequire(import.meta.url).resolve(name);
+  } catch (err) {
+    throw new Error(`${name} not found (${err.code}): axe-core is a devDependency; run make setup-npm`);
+  }
+}
 
 const started = performance.now();
 const passed = [];
