@@ -3,9 +3,12 @@
 // Run: tests/support/with-emulator.sh node tests/e2e/demo-page.test.mjs
 // (after `make pkg` and `make emulator-bin`; `make test-e2e` does all three). The wrapper starts a
 // fresh emulator on a free port and exports VERBA_EMULATOR_URL. Screenshots go to
-// tests/e2e/screenshots/ (git-ignored). Exits non-zero on any failure, console error or page error.
+// tests/e2e/screenshots/ (git-ignored), one or more per state of the page. axe-core (a
+// devDependency, found as Node finds packages from this file) checks every state for accessibility
+// violations. Exits non-zero on any failure, console error, page error or axe violation.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -26,10 +29,20 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 const TIMEOUT_MS = 10_000;
+const AXE_SOURCE = readFileSync(resolveOrExplain("axe-core/axe.min.js"), "utf8");
+
+function resolveOrExplain(name) {
+  try {
+    return createRequire(import.meta.url).resolve(name);
+  } catch (err) {
+    throw new Error(`${name} not found (${err.code}): axe-core is a devDependency; run make setup-npm`);
+  }
+}
 
 const started = performance.now();
 const passed = [];
 const problems = []; // console errors and page errors seen in the browser
+const axeStates = []; // [state, rules that passed] for each axe run, all without violations
 
 async function check(name, fn) {
   const t0 = performance.now();
@@ -74,8 +87,31 @@ async function assertNoSecretsInPage(page, when) {
 async function screenshot(page, name, options = {}) {
   await assertNoSecretsInPage(page, `in screenshot ${name}`);
   const text = await page.locator("body").innerText();
-  assert.doesNotMatch(text, /null|undefined|NaN|\[object /, `stray values in the page text (${name})`);
+  assert.doesNotMatch(text, /null|undefined|NaN|\[object |\bfalse\b|\btrue\b/, `stray values in the page text (${name})`);
   await page.screenshot({ path: `${SHOTS}${name}.png`, ...options });
+}
+
+/** axe-core on the whole page as it is now (WCAG 2 A/AA and best practices): no violation at all. */
+async function assertAccessible(page, state) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes: ${v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(", ")})`,
+  );
+  assert.deepEqual(found, [], `axe violations in the state "${state}"`);
+  axeStates.push([state, results.passes.length]);
+}
+
+/** `count` times `text` in `haystack`. */
+function occurrences(haystack, text) {
+  return haystack.split(text).length - 1;
+}
+
+/** Opens the "Technical details" of the result panel (as an admin would) and returns its text. */
+async function technicalDetails(page) {
+  const details = page.locator("#result details");
+  if (!(await details.evaluate((el) => el.open))) await details.locator("summary").click();
+  return details.innerText();
 }
 
 /** Waits until the page has loaded the package, or fails with the page's own load error. */
@@ -87,12 +123,18 @@ async function waitForReady(page) {
   if (await banner.isVisible()) assert.fail(`the page could not load the package: ${await banner.innerText()}`);
 }
 
-async function confirmDeletion(page) {
-  const dialog = page.locator("#confirm-dialog");
-  await page.locator("#delete-button").click();
-  await dialog.waitFor({ state: "visible" });
+/** Confirms the open dialog; returns once the previous result panel (if any) has been replaced. */
+async function confirmOpenDialog(page) {
+  await page.locator("#result > *").evaluateAll((panels) => panels.forEach((p) => (p.dataset.stale = "")));
   await page.locator("#confirm-delete").click();
-  await dialog.waitFor({ state: "hidden" });
+  await page.locator("#confirm-dialog").waitFor({ state: "hidden" });
+  await page.locator("#result > [data-stale]").waitFor({ state: "detached" });
+}
+
+async function confirmDeletion(page) {
+  await page.locator("#delete-button").click();
+  await page.locator("#confirm-dialog").waitFor({ state: "visible" });
+  await confirmOpenDialog(page);
 }
 
 async function main() {
@@ -136,11 +178,41 @@ async function main() {
       assert.equal(await page.locator("#token").inputValue(), DEMO_TOKEN);
       assert.match(await page.locator("#credentials-hint").innerText(), /emulator's demo credentials/);
       assert.ok(await deleteButton.isDisabled(), "Delete is disabled while no call is chosen");
-      assert.match(await page.locator("#form-issues").innerText(), /Say which call to delete/);
+      // The package's "Say which call to delete: give one of callID, …", in the admin's words.
+      const issues = await page.locator("#form-issues").innerText();
+      assert.match(issues, /Pick a call, or enter its ID\./);
+      assert.doesNotMatch(issues, /callID|platformCallID/);
       await assertNoSecretsInPage(page, "after load");
       const table = await page.locator("#calls-wrap").evaluate((el) => [el.scrollWidth, el.clientWidth]);
       assert.ok(table[0] <= table[1], `the call table fits at 1280 px without scrolling: ${table}`);
+      await screenshot(page, "desktop-1280x800-initial");
       noProblems();
+    });
+
+    await check("axe: no violations in the initial state", async () => {
+      await assertAccessible(page, "initial");
+    });
+
+    await check("1280x800: the call list and a pointer to it are above the fold", async () => {
+      assert.equal(await page.evaluate(() => window.scrollY), 0);
+      const box = async (locator) => {
+        const b = await locator.boundingBox();
+        assert.ok(b, "the element is rendered");
+        return b;
+      };
+      const fold = 800;
+      const pointer = await box(page.locator("#calls-pointer"));
+      assert.ok(pointer.y >= 0 && pointer.y + pointer.height <= fold, `the pointer to the list is above the fold: ${JSON.stringify(pointer)}`);
+      assert.match(await page.locator("#calls-pointer a").getAttribute("href"), /^#calls$/);
+      assert.match(await page.locator("#calls-pointer").innerText(), /Pick the call in Recorded calls below/);
+      const field = await box(selectorValue);
+      assert.ok(pointer.y < field.y, "the pointer comes before the ID field");
+      const title = await box(page.locator("#calls-title"));
+      assert.ok(title.y + title.height <= fold, `the list's title is above the fold: ${JSON.stringify(title)}`);
+      const first = await box(rows.first());
+      assert.ok(first.y + first.height <= fold, `the first call of the list is above the fold: ${JSON.stringify(first)}`);
+      const button = await box(deleteButton);
+      assert.ok(button.y + button.height <= fold, `the Delete button is above the fold: ${JSON.stringify(button)}`);
     });
 
     await check("show/hide toggles reveal and re-mask the secrets", async () => {
@@ -183,7 +255,10 @@ async function main() {
       assert.equal(await selectorValue.inputValue(), "", "each selector keeps its own value");
       await selectorValue.pressSequentially("a8343631-not-a-guid");
       await selectorMsg.locator(".msg-error[data-code='invalid_guid']").waitFor();
-      assert.match(await selectorMsg.innerText(), /GUID/);
+      // The package's "callID must be a GUID: …", in the admin's words.
+      const message = await selectorMsg.innerText();
+      assert.match(message, /^Not a valid call ID: it has 32 hexadecimal digits in groups of 8-4-4-4-12/);
+      assert.doesNotMatch(message, /callID|GUID/);
       assert.equal(await selectorValue.getAttribute("aria-invalid"), "true");
       const describedBy = (await selectorValue.getAttribute("aria-describedby")).split(/\s+/);
       assert.ok(describedBy.includes("selectorValue-msg"), "the message is tied to the input");
@@ -214,7 +289,9 @@ async function main() {
       const dialog = page.locator("#confirm-dialog");
       await dialog.waitFor({ state: "visible" });
       assert.ok((await dialog.innerText()).includes(target.callID), "the dialog names the call");
+      assert.ok(await page.locator("#confirm-protected").isHidden(), "a deletable call is not flagged protected");
       await screenshot(page, "desktop-1280x800-confirm");
+      await assertAccessible(page, "confirmation dialog");
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "hidden" });
       assert.match(await result.innerText(), /Nothing sent yet/);
@@ -226,8 +303,10 @@ async function main() {
       await result.locator("[data-outcome='success']").waitFor();
       const text = await result.innerText();
       assert.match(text, /Deleted/);
-      assert.match(text, /Response type\s*XML/i);
-      assert.match(text, /HTTP status\s*200/i);
+      assert.match(text, /The recorder deleted the call\./);
+      const details = await technicalDetails(page);
+      assert.match(details, /Response type\s*XML/i);
+      assert.match(details, /HTTP status\s*200/i);
       // The list refreshes by itself after a delete.
       await page.locator(`#calls-body tr[data-call-id='${target.callID}']`).waitFor({ state: "detached" });
       const calls = await emulatorCalls();
@@ -236,7 +315,25 @@ async function main() {
       await assertNoSecretsInPage(page, "after the delete");
       await screenshot(page, "desktop-1280x800-deleted");
       await screenshot(page, "desktop-1280x800-deleted-full", { fullPage: true });
+      await assertAccessible(page, "success (deleted)");
       noProblems();
+    });
+
+    await check("after a success, Delete stays disabled until the call selection changes", async () => {
+      assert.ok(await deleteButton.isDisabled(), "Delete is disabled right after the success");
+      assert.match(await result.innerText(), /To delete another call, pick it/);
+      await selectorValue.fill(target.callID); // the same call again
+      assert.ok(await deleteButton.isDisabled(), "the same call: still disabled");
+      await page.locator("#selector-group").getByText("Native ID", { exact: true }).click();
+      await selectorValue.fill("TRS26139001");
+      assert.ok(await deleteButton.isEnabled(), "another selection: enabled");
+      await page.locator("#selector-group").getByText("Call ID", { exact: true }).click();
+      assert.equal(await selectorValue.inputValue(), target.callID);
+      // The selection changed in between: choosing the call again is a new selection.
+      assert.ok(await deleteButton.isEnabled(), "back to the deleted call after a change: enabled");
+      await page.locator("#selector-group").getByText("Native ID", { exact: true }).click();
+      await selectorValue.fill("");
+      await page.locator("#selector-group").getByText("Call ID", { exact: true }).click();
     });
 
     await check("not found: CALL_NOT_FOUND with API code 2", async () => {
@@ -245,12 +342,99 @@ async function main() {
       await confirmDeletion(page);
       const error = result.locator("[data-outcome='error'][data-code='CALL_NOT_FOUND']");
       await error.waitFor();
+      // Admin wording on the panel; the codes behind "Technical details".
       const text = await error.innerText();
-      assert.match(text, /CALL_NOT_FOUND/);
-      assert.match(text, /API code\s*2/i);
+      assert.match(text, /^. ?\s*Not deleted\s+The recorder has no such call\. It may have been deleted already\./);
+      assert.doesNotMatch(text, /CALL_NOT_FOUND|API code|may have deleted/);
+      const details = await technicalDetails(page);
+      assert.match(details, /Error code\s*CALL_NOT_FOUND/i);
+      assert.match(details, /API code\s*2/i);
+      assert.ok(await deleteButton.isEnabled(), "an error leaves Delete enabled");
       await assertNoSecretsInPage(page, "after CALL_NOT_FOUND");
       await screenshot(page, "desktop-1280x800-not-found");
+      await assertAccessible(page, "error (call not found)");
       noProblems();
+    });
+
+    await check("protected call: flagged in the confirmation, refused once, in admin words", async () => {
+      const protectedCall = (await emulatorCalls()).find((c) => c.state === "finished" && c.doNotDelete);
+      assert.ok(protectedCall, "the demo data has a protected finished call");
+      await page.locator(`#calls-body tr[data-call-id='${protectedCall.callID}'] .flag-protected`).click();
+      assert.equal(await selectorValue.inputValue(), protectedCall.callID);
+      assert.match(await page.locator("#selected-call").innerText(), /Protected from deletion/);
+      await deleteButton.click();
+      const dialog = page.locator("#confirm-dialog");
+      await dialog.waitFor({ state: "visible" });
+      const flag = page.locator("#confirm-protected");
+      assert.ok(await flag.isVisible(), "the dialog flags the protected call");
+      assert.match(await flag.innerText(), /Protected: this call is marked “Do not delete”, so the recorder will refuse to delete it\./);
+      assert.ok((await dialog.getAttribute("aria-describedby")).split(/\s+/).includes("confirm-protected"));
+      await screenshot(page, "desktop-1280x800-confirm-protected");
+      await assertAccessible(page, "confirmation dialog, protected call");
+      await confirmOpenDialog(page);
+      const error = result.locator("[data-outcome='error'][data-code='API_ERROR']");
+      await error.waitFor();
+      const text = await error.innerText();
+      assert.match(text, /Not deleted/);
+      assert.doesNotMatch(text, /API_ERROR|may have deleted/);
+      assert.equal(occurrences(text, "refused"), 1, `the refusal is said once: ${text}`);
+      assert.equal(occurrences(text, "protected from deletion"), 1, `the recorder's reason once: ${text}`);
+      assert.match(await technicalDetails(page), /API code\s*5/i);
+      assert.ok((await emulatorCalls()).some((c) => c.callID === protectedCall.callID), "still there");
+      await screenshot(page, "desktop-1280x800-refused");
+      await assertAccessible(page, "error (refused: protected)");
+      noProblems();
+    });
+
+    await check("no readable answer: outcome unknown, refresh before trying again (mayHaveDeleted)", async () => {
+      // A proxy error page instead of the recorder's answer: HTTP_ERROR, mayHaveDeleted true.
+      // Chromium logs the 502 as a console error, which is expected in this step only.
+      const isApi = (url) => url.pathname === "/verba/api";
+      await page.route(isApi, (route) => route.fulfill({ status: 502, contentType: "text/html", body: "<html><body>Bad Gateway</body></html>" }));
+      const before = problems.length;
+      await selectorValue.fill(UNKNOWN_CALL_ID);
+      await confirmDeletion(page);
+      const error = result.locator("[data-outcome='error'][data-code='HTTP_ERROR']");
+      await error.waitFor();
+      await page.unroute(isApi);
+      const text = await error.innerText();
+      assert.match(text, /Outcome unknown/);
+      assert.match(text, /did not answer as a Verba recorder \(HTTP 502\)/);
+      assert.equal(occurrences(text, "The recorder may have deleted the call; refresh the list before trying again."), 1, text);
+      assert.doesNotMatch(text, /Not deleted|HTTP_ERROR|baseUrl/);
+      assert.match(await technicalDetails(page), /Error code\s*HTTP_ERROR/i);
+      assert.deepEqual(problems.splice(before).filter((p) => !/502/.test(p)), [], "only the expected 502");
+      await screenshot(page, "desktop-1280x800-outcome-unknown");
+      await assertAccessible(page, "error (outcome unknown)");
+      noProblems();
+    });
+
+    await check("an ongoing call picked in the list: marked for deletion, never called deleted", async () => {
+      const ongoing = (await emulatorCalls()).find(
+        (c) => c.state === "ongoing" && !c.doNotDelete && !c.markedForDeletion && !c.participants.includes("8830"),
+      );
+      assert.ok(ongoing, "the demo data has another ongoing deletable call");
+      const row = page.locator(`#calls-body tr[data-call-id='${ongoing.callID}']`);
+      await row.click();
+      await deleteButton.click();
+      const dialog = page.locator("#confirm-dialog");
+      await dialog.waitFor({ state: "visible" });
+      assert.match(await page.locator("#confirm-text").innerText(), /has not ended: the recorder marks it for deletion and deletes it when it ends/);
+      await confirmOpenDialog(page);
+      const success = result.locator("[data-outcome='success']");
+      await success.waitFor();
+      const text = await success.innerText();
+      assert.match(text, /Marked for deletion/);
+      assert.match(text, /deletes it when the call ends/);
+      assert.doesNotMatch(text, /deleted the call|confirmed the deletion|^. ?\s*Deleted/);
+      await row.locator(".flag-marked").waitFor();
+      assert.ok(await deleteButton.isDisabled(), "Delete is disabled after the success");
+      await row.click(); // the same call again
+      assert.ok(await deleteButton.isDisabled(), "picking the same call keeps Delete disabled");
+      await screenshot(page, "desktop-1280x800-marked");
+      await assertAccessible(page, "success (marked for deletion)");
+      await selectorValue.fill(UNKNOWN_CALL_ID);
+      assert.ok(await deleteButton.isEnabled(), "another call: enabled");
     });
 
     await check("extension + ongoing: the ongoing call is marked for deletion in the list", async () => {
@@ -263,7 +447,9 @@ async function main() {
       assert.match(await page.locator("#preview").innerText(), /extension=8830&status=ongoing/);
       await confirmDeletion(page);
       await result.locator("[data-outcome='success']").waitFor();
-      assert.match(await result.innerText(), /Marked for deletion/);
+      const text = await result.innerText();
+      assert.match(text, /Marked for deletion/);
+      assert.doesNotMatch(text, /deleted the call|confirmed the deletion/);
       const flag = page.locator(`#calls-body tr[data-call-id='${ongoing.callID}'] .flag-marked`);
       await flag.waitFor();
       assert.ok((await emulatorCalls()).find((c) => c.callID === ongoing.callID).markedForDeletion);
@@ -360,7 +546,10 @@ async function main() {
       await cancel.click();
       await result.locator("[data-outcome='cancelled']").waitFor({ timeout: 3000 });
       await cancel.waitFor({ state: "hidden" });
-      assert.match(await result.innerText(), /cancelled/i);
+      const text = await result.innerText();
+      assert.match(text, /cancelled/i);
+      assert.match(text, /The recorder may have deleted the call; refresh the list before trying again\./);
+      await screenshot(page, "desktop-1280x800-cancelled");
       noProblems();
     });
 
@@ -375,6 +564,7 @@ async function main() {
       await page.locator("#calls-unavailable").waitFor({ state: "visible" });
       assert.match(await page.locator("#calls-unavailable").innerText(), /only with the Verba emulator/);
       assert.ok(await page.locator("#calls-wrap").isHidden(), "the table is hidden");
+      assert.ok(await page.locator("#calls-pointer").isHidden(), "no pointer to a list that is not there");
       assert.match(await page.locator("#target-text").innerText(), /Recorder/);
       const expected = problems.splice(before).filter((p) => !/404/.test(p));
       assert.deepEqual(expected, [], "only the expected 404");
@@ -382,6 +572,7 @@ async function main() {
       await page.locator("#refresh-calls").click();
       await page.locator("#calls-wrap").waitFor({ state: "visible" });
       assert.ok(await page.locator("#calls-unavailable").isHidden());
+      assert.ok(await page.locator("#calls-pointer").isVisible());
       noProblems();
     });
 
@@ -454,6 +645,7 @@ async function main() {
 try {
   await main();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`axe-core: 0 violations in ${axeStates.length} states: ${axeStates.map(([s, n]) => `${s} (${n} rules passed)`).join("; ")}`);
   console.log(`demo page e2e: ${passed.length} checks passed in ${seconds} s; screenshots in ${SHOTS}`);
 } catch (err) {
   console.error(`demo page e2e FAILED after ${passed.length} passed checks:`);

@@ -1,0 +1,249 @@
+// The demo's emulator console: the Verba emulator's call list (GET /__emulator/calls), its
+// "Reset demo data" button (POST /__emulator/reset) and the header's target indicator. None of
+// this uses verba-api, and a real recorder has no such routes: a portal shows its own list of
+// calls instead. app.js uses this module only through the object mountEmulatorConsole returns.
+
+import { h } from "./dom.js";
+
+const $ = (id) => document.getElementById(id);
+
+const STATE_LABEL = { finished: "Finished", ongoing: "Ongoing", scheduled: "Scheduled" };
+const STATE_ORDER = { ongoing: 0, scheduled: 1, finished: 2 };
+
+function span(seconds) {
+  const s = Math.abs(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 86400) {
+    const minutes = Math.round(s / 60);
+    const rest = minutes % 60;
+    return rest ? `${Math.floor(minutes / 60)} h ${rest} min` : `${minutes / 60} h`;
+  }
+  const days = Math.round(s / 86400);
+  return `${days} day${days === 1 ? "" : "s"}`;
+}
+
+function relative(seconds, past, future) {
+  return seconds <= 0 ? `${past} ${span(seconds)} ago` : `${future} in ${span(seconds)}`;
+}
+
+/** "ended 2 days ago · 45 min", "started 4 min ago", "starts in 10 min". */
+function when(call) {
+  if (call.state === "finished" && call.endOffsetS !== null) {
+    return `${relative(call.endOffsetS, "ended", "ends")} · ${span(call.endOffsetS - call.startOffsetS)}`;
+  }
+  return relative(call.startOffsetS, "started", "starts");
+}
+
+function sorted(calls) {
+  return [...calls].sort((a, b) => {
+    if (a.state !== b.state) return STATE_ORDER[a.state] - STATE_ORDER[b.state];
+    if (a.state === "finished") return (b.endOffsetS ?? 0) - (a.endOffsetS ?? 0);
+    return a.state === "scheduled" ? a.startOffsetS - b.startOffsetS : b.startOffsetS - a.startOffsetS;
+  });
+}
+
+const dash = () => h("span", { class: "muted", "aria-label": "none" }, "—");
+const badge = (call) => h("span", { class: `badge badge-${call.state}` }, STATE_LABEL[call.state]);
+
+function row(call) {
+  return h("tr", { tabindex: 0, class: "call-row", dataset: { callId: call.callID, state: call.state }, title: "Pick this call" },
+    h("td", {}, h("div", { class: "col-state" }, badge(call), h("span", { class: "when" }, when(call)))),
+    h("td", { class: "mono" }, call.callID),
+    h("td", { class: "mono" }, call.platformCallID ?? dash()),
+    h("td", { class: "mono" }, call.nativeID ?? dash()),
+    h("td", { class: "mono" }, call.meetingID ?? dash()),
+    h("td", { class: "col-participants" }, call.participants.map((p) => h("span", { class: "participant" }, p))),
+    h("td", {}, call.doNotDelete ? h("span", { class: "flag flag-protected" }, "Protected") : dash()),
+    h("td", {}, call.markedForDeletion ? h("span", { class: "flag flag-marked" }, "Marked") : dash()),
+  );
+}
+
+/**
+ * Shows the emulator's calls of the recorder that `baseUrlInput` names (its origin, or this
+ * page's when empty); `onPick(callID)` runs when a row is clicked or chosen with Enter or Space.
+ * Returns { refresh, find, show, describe }.
+ */
+export function mountEmulatorConsole({ baseUrlInput, onPick }) {
+  const els = {
+    body: $("calls-body"),
+    wrap: $("calls-wrap"),
+    summary: $("calls-summary"),
+    unavailable: $("calls-unavailable"),
+    filter: $("calls-filter"),
+    source: $("calls-source"),
+    refresh: $("refresh-calls"),
+    reset: $("reset-calls"),
+    pointer: $("calls-pointer"),
+    selected: $("selected-call"),
+    targetText: $("target-text"),
+    targetDot: $("target-dot"),
+  };
+  let calls = null; // the last listing, or null when the recorder has no call list
+  let shown = { selector: null, value: "" }; // the selection app.js last reported
+  let ticket = 0;
+
+  function origin() {
+    const raw = baseUrlInput.value.trim();
+    if (raw === "") return location.origin;
+    try {
+      return new URL(raw).origin;
+    } catch {
+      return null;
+    }
+  }
+
+  function updateTarget() {
+    let host = location.host;
+    const raw = baseUrlInput.value.trim();
+    if (raw !== "") {
+      try {
+        host = new URL(raw).host;
+      } catch {
+        host = raw;
+      }
+    }
+    els.targetText.replaceChildren(calls ? "Emulator" : "Recorder", h("span", { class: "target-host" }, ` · ${host}`));
+    els.targetDot.classList.toggle("is-emulator", Boolean(calls));
+  }
+
+  function summaryText() {
+    const count = (state) => calls.filter((c) => c.state === state).length;
+    return `${calls.length} call${calls.length === 1 ? "" : "s"}: ${count("finished")} finished, ${count("ongoing")} ongoing, ${count("scheduled")} scheduled.`;
+  }
+
+  async function refresh({ announce } = {}) {
+    const from = origin();
+    const mine = ++ticket;
+    els.refresh.disabled = true;
+    let listing = null;
+    let reason = "The base URL is not a valid address.";
+    if (from) {
+      try {
+        const response = await fetch(`${from}/__emulator/calls`, { cache: "no-store" });
+        if (response.ok && (response.headers.get("content-type") || "").includes("json")) {
+          const data = await response.json();
+          if (Array.isArray(data?.calls)) listing = data.calls;
+        }
+        reason = `${from} has no call list (HTTP ${response.status}).`;
+      } catch {
+        reason = `${from} could not be asked for a call list.`;
+      }
+    }
+    if (mine !== ticket) return; // a newer refresh took over
+    els.refresh.disabled = false;
+    calls = listing;
+    render();
+    updateTarget();
+    if (!calls) {
+      els.unavailable.textContent = `The call list is available only with the Verba emulator. ${reason} Deleting by ID still works.`;
+    } else if (announce) {
+      els.summary.textContent = `${announce} ${summaryText()}`;
+    }
+  }
+
+  function render() {
+    const available = Array.isArray(calls);
+    els.unavailable.hidden = available;
+    els.wrap.hidden = !available;
+    els.pointer.hidden = !available;
+    els.source.hidden = !available;
+    els.filter.disabled = !available;
+    els.reset.disabled = !available;
+    if (!available) {
+      els.summary.textContent = "";
+      els.body.replaceChildren();
+      show(shown.selector, shown.value);
+      return;
+    }
+    const filter = els.filter.value.trim().toLowerCase();
+    const rows = sorted(calls)
+      .filter((c) => [c.state, c.callID, c.platformCallID, c.nativeID, c.meetingID, ...c.participants].join(" ").toLowerCase().includes(filter))
+      .map(row);
+    if (!rows.length) {
+      const text = calls.length ? "No call matches the filter." : "The emulator holds no calls. Use “Reset demo data” to load the demo calls.";
+      rows.push(h("tr", { class: "empty-row" }, h("td", { colspan: 8 }, text)));
+    }
+    els.body.replaceChildren(...rows);
+    els.summary.textContent = summaryText() + (filter ? ` Showing ${rows.length} matching the filter.` : "");
+    show(shown.selector, shown.value);
+  }
+
+  /** The listed call that `selector` = `value` names (one of the ID selectors), or null. */
+  function find(selector, value) {
+    if (!calls || !value || !["callID", "platformCallID", "nativeID", "meetingID"].includes(selector)) return null;
+    const wanted = selector === "callID" ? value.trim().replace(/^\{|\}$/g, "").toLowerCase() : value;
+    const matches = calls.filter((c) => c[selector] === wanted);
+    return matches.length === 1 ? matches[0] : null;
+  }
+
+  /** Highlights the chosen call in the list and sums it up under the form's field. */
+  function show(selector, value) {
+    shown = { selector, value };
+    const call = find(selector, value);
+    for (const tr of els.body.querySelectorAll("tr.call-row")) {
+      const current = call !== null && tr.dataset.callId === call.callID;
+      tr.classList.toggle("is-selected", current);
+      if (current) tr.setAttribute("aria-current", "true");
+      else tr.removeAttribute("aria-current");
+    }
+    els.selected.hidden = !calls || selector !== "callID" || !value;
+    if (els.selected.hidden) return;
+    if (!call) {
+      els.selected.replaceChildren(h("p", { class: "muted" }, "This call ID is not in the emulator's call list."));
+      return;
+    }
+    const notes = [];
+    if (call.doNotDelete) notes.push(h("p", { class: "selected-warn" }, "Protected from deletion: the recorder will refuse."));
+    if (call.markedForDeletion) notes.push(h("p", { class: "selected-warn" }, "Already marked for deletion."));
+    els.selected.replaceChildren(
+      h("p", { class: "selected-head" }, badge(call), " ", when(call)),
+      h("p", {}, call.participants.join(" · ")),
+      ...notes,
+    );
+  }
+
+  /** The call in words, for the confirmation: ["finished, ended 2 days ago · 45 min", "8856, …"]. */
+  function describe(call) {
+    return [`${call.state}, ${when(call)}`, call.participants.join(", ")];
+  }
+
+  async function resetDemoData() {
+    const from = origin();
+    if (!from) return;
+    els.reset.disabled = true;
+    try {
+      const response = await fetch(`${from}/__emulator/reset`, { method: "POST", body: "" });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(data.error || `HTTP ${response.status}`);
+      await refresh({ announce: "Demo data restored." });
+    } catch (err) {
+      els.summary.textContent = `Reset failed: ${err.message}`;
+    } finally {
+      els.reset.disabled = !calls;
+    }
+  }
+
+  els.refresh.addEventListener("click", () => refresh({ announce: "Refreshed." }));
+  els.reset.addEventListener("click", resetDemoData);
+  els.filter.addEventListener("input", render);
+  baseUrlInput.addEventListener("input", updateTarget);
+  baseUrlInput.addEventListener("change", () => refresh());
+  els.body.addEventListener("click", (event) => {
+    const tr = event.target.closest("tr.call-row");
+    if (tr) onPick(tr.dataset.callId);
+  });
+  els.body.addEventListener("keydown", (event) => {
+    const tr = event.target.closest("tr.call-row");
+    if (!tr || event.target !== tr) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onPick(tr.dataset.callId);
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      (event.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling)?.focus();
+    }
+  });
+  updateTarget();
+  return { refresh, find, show, describe };
+}
