@@ -68,9 +68,9 @@ node_modules/.installed: package.json package-lock.json
 # still shrinks, and without the producers and target_features sections (only tools read them;
 # wasm-opt has used the latter by then). Strings go to wasm with TextEncoder.encodeInto without a
 # fallback: every engine that runs the module (externref) has it. The module's imports then get
-# short names in the wasm and the glue alike (tools/shorten-import-names.mjs). The glue, the face
-# and the class are minified with esbuild, each with a source map holding the readable original
-# (size is a product goal; stack traces map back); the package's face
+# short names in the wasm and the glue alike (tools/shorten-import-names.mjs). The generated glue
+# is minified with esbuild, with a source map holding the readable original (size is a product
+# goal; stack traces map back); the hand-written files ship as written, readable: the package's face
 # (npm/: index.js, node.js, face.js, index.d.ts, README.md), the VerbaError class, the licenses
 # and a package.json (tools/package-json.mjs, version from Cargo.toml) complete it.
 # Built next to pkg/ and swapped in at the end, so a running demo never sees half a package.
@@ -92,10 +92,6 @@ pkg: setup-rust setup-wasm-bindgen setup-npm
 	  --log-level=warning --allow-overwrite --outfile=$(PKG).new/verba_api.js
 	cp src/wasm/verba-error.js npm/index.js npm/node.js npm/face.js npm/index.d.ts npm/README.md \
 	  LICENSE-MIT LICENSE-APACHE $(PKG).new/
-	for js in face.js verba-error.js; do \
-	  esbuild $(PKG).new/$$js --minify --format=esm --sourcemap --sources-content=true \
-	    --log-level=warning --allow-overwrite --outfile=$(PKG).new/$$js; \
-	done
 	node tools/package-json.mjs $(PKG).new
 	rm -rf $(PKG).old; [ ! -d $(PKG) ] || mv $(PKG) $(PKG).old; mv $(PKG).new $(PKG); rm -rf $(PKG).old
 	@ls -l $(PKG)/verba_api_bg.wasm $(PKG)/verba_api.js | awk '{print "  " $$5 " bytes  " $$9}'

@@ -30,7 +30,7 @@ const manifest = {
     "./package.json": "./package.json",
   },
   files: [
-    "index.js", "index.d.ts", "node.js", "face.js", "face.js.map", "verba-error.js", "verba-error.js.map",
+    "index.js", "index.d.ts", "node.js", "face.js", "verba-error.js",
     "verba_api.js", "verba_api.js.map", "verba_api.d.ts", "verba_api_bg.wasm",
     "README.md", "LICENSE-MIT", "LICENSE-APACHE",
   ],
