@@ -301,7 +301,7 @@ export interface DeleteCallResult {
  * @example if (err instanceof VerbaError && err.code === "CALL_NOT_FOUND") show("Already deleted?");
  */
 export type VerbaErrorCode =
-  | "VALIDATION" | "CALL_NOT_FOUND" | "API_ERROR" | "HTTP_ERROR" | "NETWORK" | "TIMEOUT" | "PARSE"
+  | "VALIDATION" | "CALL_NOT_FOUND" | "AUTH_FAILED" | "API_ERROR" | "HTTP_ERROR" | "NETWORK" | "TIMEOUT" | "PARSE"
   | "NOT_INITIALIZED";
 
 /**
@@ -356,7 +356,7 @@ export declare class VerbaError extends Error {
   static [Symbol.hasInstance](value: unknown): value is AnyVerbaError;
   readonly name: "VerbaError";
   readonly code: VerbaErrorCode;
-  /** The recorder's API code: CALL_NOT_FOUND (2 or -50); API_ERROR when the reply gave a readable one. */
+  /** The recorder's API code: CALL_NOT_FOUND (2 or -50); AUTH_FAILED (4, -40…-43); API_ERROR when the reply gave a readable one. */
   readonly apiCode?: number;
   /** The HTTP status, when an answer arrived (CALL_NOT_FOUND, API_ERROR; HTTP_ERROR and PARSE mostly). */
   readonly httpStatus?: number;
@@ -394,6 +394,21 @@ export interface VerbaValidationError extends VerbaError {
 export interface VerbaCallNotFoundError extends VerbaError {
   readonly code: "CALL_NOT_FOUND";
   /** 2 (documented) or -50 (as some recorders answer). */
+  readonly apiCode: number;
+  readonly httpStatus: number;
+  readonly mayHaveDeleted: false;
+  readonly issues?: never;
+  readonly cause?: never;
+}
+
+/**
+ * AUTH_FAILED: the recorder refused the API key, the credentials or the token (API code 4, or
+ * -40…-43 as some recorders answer), for `deleteCall` and `requestToken` alike; nothing was done.
+ * @example if (err.code === "AUTH_FAILED") renewToken();
+ */
+export interface VerbaAuthFailedError extends VerbaError {
+  readonly code: "AUTH_FAILED";
+  /** 4, or -40…-43. */
   readonly apiCode: number;
   readonly httpStatus: number;
   readonly mayHaveDeleted: false;
@@ -503,6 +518,7 @@ export interface VerbaNotInitializedError extends VerbaError {
 export type AnyVerbaError =
   | VerbaValidationError
   | VerbaCallNotFoundError
+  | VerbaAuthFailedError
   | VerbaApiError
   | VerbaHttpError
   | VerbaNetworkError

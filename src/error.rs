@@ -15,6 +15,9 @@ pub enum VerbaErrorCode {
     Validation,
     /// The recorder found no matching call (API code 2).
     CallNotFound,
+    /// The recorder refused the API key, the credentials or the token (API code 4 of the
+    /// emulator, -40…-43 from the field).
+    AuthFailed,
     /// The recorder answered with another non-zero API code, or said `ERROR` (TEXT) without a
     /// readable one.
     ApiError,
@@ -30,9 +33,10 @@ pub enum VerbaErrorCode {
 
 impl VerbaErrorCode {
     /// Every code.
-    pub const ALL: [VerbaErrorCode; 7] = [
+    pub const ALL: [VerbaErrorCode; 8] = [
         VerbaErrorCode::Validation,
         VerbaErrorCode::CallNotFound,
+        VerbaErrorCode::AuthFailed,
         VerbaErrorCode::ApiError,
         VerbaErrorCode::HttpError,
         VerbaErrorCode::Network,
@@ -45,6 +49,7 @@ impl VerbaErrorCode {
         match self {
             VerbaErrorCode::Validation => "VALIDATION",
             VerbaErrorCode::CallNotFound => "CALL_NOT_FOUND",
+            VerbaErrorCode::AuthFailed => "AUTH_FAILED",
             VerbaErrorCode::ApiError => "API_ERROR",
             VerbaErrorCode::HttpError => "HTTP_ERROR",
             VerbaErrorCode::Network => "NETWORK",
@@ -76,7 +81,18 @@ pub enum VerbaError {
         /// The HTTP status of the reply.
         http_status: u16,
     },
-    /// The recorder answered a non-zero API code other than 2 and -50, or a TEXT `ERROR` reply
+    /// The recorder refused the API key, the user's credentials or the token: API code 4 (the
+    /// emulator) or -40…-43 (the codes a third-party client reports for invalid credentials,
+    /// invalid API key, login required and token expired). Nothing was done.
+    AuthFailed {
+        /// The API code: 4 or -40…-43.
+        api_code: i64,
+        /// The recorder's `ErrorMessage`, when it gave one.
+        server_message: Option<String>,
+        /// The HTTP status of the reply.
+        http_status: u16,
+    },
+    /// The recorder answered a non-zero API code other than 2, -50, 4 and -40…-43, or a TEXT `ERROR` reply
     /// without a readable code.
     Api {
         /// The API code; `None` for a TEXT reply that says `ERROR` without a readable code.
@@ -126,6 +142,7 @@ impl VerbaError {
         match self {
             VerbaError::Validation { .. } => VerbaErrorCode::Validation,
             VerbaError::CallNotFound { .. } => VerbaErrorCode::CallNotFound,
+            VerbaError::AuthFailed { .. } => VerbaErrorCode::AuthFailed,
             VerbaError::Api { .. } => VerbaErrorCode::ApiError,
             VerbaError::Http { .. } | VerbaError::Redirected { .. } => VerbaErrorCode::HttpError,
             VerbaError::Network { .. } => VerbaErrorCode::Network,
@@ -137,7 +154,9 @@ impl VerbaError {
     /// The recorder's API code, for errors that carry one.
     pub fn api_code(&self) -> Option<i64> {
         match self {
-            VerbaError::CallNotFound { api_code, .. } => Some(*api_code),
+            VerbaError::CallNotFound { api_code, .. } | VerbaError::AuthFailed { api_code, .. } => {
+                Some(*api_code)
+            }
             VerbaError::Api { api_code, .. } => *api_code,
             _ => None,
         }
@@ -147,6 +166,7 @@ impl VerbaError {
     pub fn http_status(&self) -> Option<u16> {
         match self {
             VerbaError::CallNotFound { http_status, .. }
+            | VerbaError::AuthFailed { http_status, .. }
             | VerbaError::Api { http_status, .. }
             | VerbaError::Http { http_status, .. } => Some(*http_status),
             VerbaError::Parse { http_status, .. } | VerbaError::Redirected { http_status } => {
@@ -173,6 +193,7 @@ impl VerbaError {
         match self {
             VerbaError::Validation { .. }
             | VerbaError::CallNotFound { .. }
+            | VerbaError::AuthFailed { .. }
             | VerbaError::Api { .. } => false,
             VerbaError::Network { sent, .. } => *sent,
             VerbaError::Http { .. }
@@ -226,6 +247,25 @@ impl VerbaError {
                 Some(*api_code),
                 server_message.as_deref(),
             ),
+            VerbaError::AuthFailed {
+                api_code,
+                server_message,
+                ..
+            } => {
+                push_api_answer(
+                    text,
+                    "The recorder refused the credentials",
+                    Some(*api_code),
+                    server_message.as_deref(),
+                );
+                if !text.ends_with(['.', '!', '?', '…']) {
+                    text.push('.');
+                }
+                text.push_str(
+                    " Check apiKey, and the token (it lasts one hour) or userName and password; \
+                     nothing was done.",
+                );
+            }
             VerbaError::Api {
                 api_code,
                 server_message,

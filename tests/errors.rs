@@ -392,8 +392,9 @@ fn plain_and_form_encoded_secrets_are_replaced_by_their_redacted_form() {
     let error = answered_odd(&body, Text, 200);
     assert_eq!(
         error.to_string(),
-        "The recorder refused the request (API code 4): \
-         key 74c8…REDACTED, token Zq9+…REDACTED, encoded token Zq9+…REDACTED"
+        "The recorder refused the credentials (API code 4): \
+         key 74c8…REDACTED, token Zq9+…REDACTED, encoded token Zq9+…REDACTED. Check apiKey, \
+         and the token (it lasts one hour) or userName and password; nothing was done."
     );
 }
 
@@ -402,13 +403,16 @@ fn every_occurrence_is_replaced_and_a_request_without_token_hides_only_its_key()
     let body = format!("ERROR 4: {KEY}/{KEY}/{KEY} {ODD_TOKEN}");
     let message = answered(&body, Text, 200, None).to_string();
     assert!(
-        message.ends_with(&format!(
-            ": 74c8…REDACTED/74c8…REDACTED/74c8…REDACTED {ODD_TOKEN}"
+        message.contains(&format!(
+            ": 74c8…REDACTED/74c8…REDACTED/74c8…REDACTED {ODD_TOKEN}."
         )),
         "{message}"
     );
     let message = answered("ERROR 4: nothing to hide", Text, 200, None).to_string();
-    assert!(message.ends_with(": nothing to hide"), "{message}");
+    assert!(
+        message.contains(": nothing to hide. Check apiKey"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -440,7 +444,7 @@ fn secrets_are_scrubbed_from_everything_the_recorder_said() {
         codes,
         [
             VerbaErrorCode::CallNotFound,
-            VerbaErrorCode::ApiError,
+            VerbaErrorCode::AuthFailed,
             VerbaErrorCode::HttpError,
             VerbaErrorCode::Parse
         ]

@@ -37,9 +37,9 @@ api_errors! {
     json_negative_codes_are_api_errors:
         Json(r#"{"VerbaApi":{"Response":{"code":-1,"type":"DeleteCall","ErrorMessage":"Unexpected error."}}}"#)
             => (ApiError, -1, Some("Unexpected error.")),
-        Json(r#"{"VerbaApi":{"Response":{"code":"-43","type":"DeleteCall"}}}"#) => (ApiError, -43, None),
+        Json(r#"{"VerbaApi":{"Response":{"code":"-43","type":"DeleteCall"}}}"#) => (AuthFailed, -43, None),
         Json(r#"{"VerbaData":{"Response":{"@code":-20}}}"#) => (ApiError, -20, None),
-        Json(r#"{"Response":{"code":-40.0}}"#) => (ApiError, -40, None),
+        Json(r#"{"Response":{"code":-40.0}}"#) => (AuthFailed, -40, None),
         Json(r#"{"Response":{"code":-9007199254740991}}"#) => (ApiError, -9_007_199_254_740_991, None);
     json_error_message_as_an_object_with_text:
         Json(r##"{"VerbaApi":{"Response":{"code":5,"type":"DeleteCall","ErrorMessage":{"@description":"Error","#text":"Protected."}}}}"##)
@@ -243,8 +243,8 @@ api_errors! {
             => (ApiError, 5, Some("The call is protected: do_not_delete."));
     text_error_without_message:
         Text("ERROR 3") => (ApiError, 3, None),
-        Text("ERROR 4:") => (ApiError, 4, None),
-        Text("ERROR 4:   ") => (ApiError, 4, None);
+        Text("ERROR 4:") => (AuthFailed, 4, None),
+        Text("ERROR 4:   ") => (AuthFailed, 4, None);
 }
 
 #[test]

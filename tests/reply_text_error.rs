@@ -22,7 +22,7 @@ api_errors! {
     the_known_form_with_another_code_is_an_api_error_with_that_code:
         Text("ERROR 5: Protected.") => (ApiError, 5, Some("Protected.")),
         Text("ERROR -1: Unexpected error.") => (ApiError, -1, Some("Unexpected error.")),
-        Text("ERROR +4: Token expired.") => (ApiError, 4, Some("Token expired.")),
+        Text("ERROR +4: Token expired.") => (AuthFailed, 4, Some("Token expired.")),
         Text("ERROR 3") => (ApiError, 3, None),
         Text("ERROR 3:") => (ApiError, 3, None),
         Text("ERROR 1: a: b: c") => (ApiError, 1, Some("a: b: c")),

@@ -228,7 +228,7 @@ api_errors! {
             => (ApiError, 5, Some("Protected."));
     comments_and_processing_instructions_are_skipped:
         Xml("<?xml version=\"1.0\"?><!-- header --><?xml-stylesheet href=\"a.xsl\"?><VerbaApi><!-- c --><Response code=\"4\" type=\"DeleteCall\"><ErrorMessage>Auth<!-- hidden -->entication failed.</ErrorMessage></Response></VerbaApi>")
-            => (ApiError, 4, Some("Authentication failed."));
+            => (AuthFailed, 4, Some("Authentication failed."));
 }
 
 #[test]
@@ -436,7 +436,7 @@ fn success_of_another_action_is_a_parse_error() {
 api_errors! {
     errors_of_another_action_keep_their_code:
         Xml("<VerbaApi><Response code=\"4\" type=\"RequestToken\"><ErrorMessage>Token expired.</ErrorMessage></Response></VerbaApi>")
-            => (ApiError, 4, Some("Token expired."));
+            => (AuthFailed, 4, Some("Token expired."));
 }
 
 // ---------------------------------------------------------------------------------------------

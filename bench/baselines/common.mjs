@@ -53,7 +53,7 @@ export function issue(field, code) {
 
 // ---- errors -----------------------------------------------------------------------------------
 
-const NOT_DELETED = ["VALIDATION", "CALL_NOT_FOUND", "API_ERROR"];
+const NOT_DELETED = ["VALIDATION", "CALL_NOT_FOUND", "AUTH_FAILED", "API_ERROR"];
 const MAY_HAVE_DELETED = " The recorder may have deleted the call; check before retrying.";
 
 /** The baselines' error: same shape as the package's VerbaError, `mayHaveDeleted` included. */
@@ -492,6 +492,13 @@ function interpret({ code, action, message }, responseType, httpStatus, body, se
   const said = message ? `: ${scrub(message, secrets)}` : ".";
   if (code === 2 || code === -50) {
     throw new VerbaError(`The recorder found no call to delete (API code ${code})${said}`, "CALL_NOT_FOUND", { apiCode: code, httpStatus });
+  }
+  if (code === 4 || (code >= -43 && code <= -40)) {
+    const end = /[.!?…]$/.test(said) ? "" : ".";
+    throw new VerbaError(
+      `The recorder refused the credentials (API code ${code})${said}${end} Check apiKey, and the token (it lasts one hour) or userName and password; nothing was done.`,
+      "AUTH_FAILED", { apiCode: code, httpStatus },
+    );
   }
   // A TEXT ERROR without a readable code: an API error without apiCode.
   const coded = code === undefined ? "" : ` (API code ${code})`;

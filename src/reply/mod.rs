@@ -250,12 +250,23 @@ fn interpret(
             server_message,
             http_status,
         }),
+        Some(api_code) if is_auth_code(api_code) => Err(VerbaError::AuthFailed {
+            api_code,
+            server_message,
+            http_status,
+        }),
         api_code => Err(VerbaError::Api {
             api_code,
             server_message,
             http_status,
         }),
     }
+}
+
+/// Whether an API code says the recorder refused the key, the credentials or the token: the
+/// emulator's 4, and -40…-43 from the field (spec §4).
+pub(crate) fn is_auth_code(api_code: i64) -> bool {
+    matches!(api_code, 4 | -43..=-40)
 }
 
 const EXCERPT_CHARS: usize = 200;
