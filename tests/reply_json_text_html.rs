@@ -88,7 +88,7 @@ fn json_attribute_keys_prefixed_with_at() {
     assert_eq!(
         api_error(error, Json, 200),
         (
-            VerbaErrorCode::ApiError,
+            VerbaErrorCode::AuthFailed,
             Some(4),
             Some("Token expired.".to_owned())
         )

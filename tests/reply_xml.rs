@@ -122,7 +122,6 @@ fn other_codes_are_api_errors_with_code_and_message() {
     for (code, text) in [
         (1, "Invalid request: missing parameter."),
         (3, "More than one call matched."),
-        (4, "Authentication failed."),
         (5, "The call is protected from deletion."),
         (-1, "Unexpected failure."),
         (42, "Something new."),
@@ -491,7 +490,7 @@ fn non_2xx_with_a_parseable_body_the_body_code_wins() {
 
     let auth = "<VerbaApi><Response code=\"4\" type=\"DeleteCall\"/></VerbaApi>";
     let error = failure(auth, Xml, 401);
-    assert_eq!(error.code(), VerbaErrorCode::ApiError);
+    assert_eq!(error.code(), VerbaErrorCode::AuthFailed);
     assert_eq!(error.api_code(), Some(4));
     assert_eq!(error.http_status(), Some(401));
 

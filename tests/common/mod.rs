@@ -236,12 +236,13 @@ pub fn parse_reason(body: &str, kind: ResponseType, status: u16) -> String {
     }
 }
 
-/// `(error code, API code, server message)` of a CALL_NOT_FOUND or API_ERROR, `None` for any
+/// `(error code, API code, server message)` of a CALL_NOT_FOUND, AUTH_FAILED or API_ERROR, `None` for any
 /// other error. The API code is `None` for an API_ERROR without one (a TEXT `ERROR` without a
 /// readable code).
 pub fn api_parts(error: &VerbaError) -> Option<(VerbaErrorCode, Option<i64>, Option<String>)> {
     match error {
         VerbaError::CallNotFound { server_message, .. }
+        | VerbaError::AuthFailed { server_message, .. }
         | VerbaError::Api { server_message, .. } => {
             Some((error.code(), error.api_code(), server_message.clone()))
         }
