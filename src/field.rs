@@ -1,8 +1,10 @@
-//! The names of `DeleteCallOptions`, as JavaScript spells them.
+//! The names of `DeleteCallOptions` and `RequestTokenOptions`, as JavaScript spells them.
 
-/// One option of `DeleteCallOptions`.
+/// One option of `DeleteCallOptions` or `RequestTokenOptions` ([`Field::ALL`] and
+/// [`Field::REQUEST_TOKEN`] say which belong to which).
 ///
-/// The first nine are the vendor's request parameters; the rest configure the client.
+/// The first nine are the vendor's DeleteCall parameters; the rest configure the client, and the
+/// last three are RequestToken's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     /// `apiKey`: the recorder-issued API key (a GUID). Secret.
@@ -35,10 +37,53 @@ pub enum Field {
     AllowInsecureHttp,
     /// `corsPreflight`: whether cross-origin requests make the browser ask the recorder first.
     CorsPreflight,
+    /// `userName`: the recorder user that requests a token (RequestToken only).
+    UserName,
+    /// `password`: that user's password (RequestToken only). Secret.
+    Password,
+    /// `auth`: how the credentials travel, `basic` (an `Authorization` header) or `params`
+    /// (RequestToken only).
+    Auth,
 }
 
 impl Field {
-    /// Every option, in the order the documentation lists them.
+    /// Every option of either request: DeleteCall's, then RequestToken's own.
+    pub const KNOWN: [Field; 18] = [
+        Field::ApiKey,
+        Field::Token,
+        Field::CallId,
+        Field::PlatformCallId,
+        Field::NativeId,
+        Field::MeetingId,
+        Field::Extension,
+        Field::Status,
+        Field::ResponseType,
+        Field::BaseUrl,
+        Field::Method,
+        Field::TimeoutMs,
+        Field::Signal,
+        Field::AllowInsecureHttp,
+        Field::CorsPreflight,
+        Field::UserName,
+        Field::Password,
+        Field::Auth,
+    ];
+
+    /// The options of `RequestTokenOptions`, in the order the documentation lists them.
+    pub const REQUEST_TOKEN: [Field; 10] = [
+        Field::ApiKey,
+        Field::UserName,
+        Field::Password,
+        Field::BaseUrl,
+        Field::Auth,
+        Field::Method,
+        Field::ResponseType,
+        Field::TimeoutMs,
+        Field::Signal,
+        Field::AllowInsecureHttp,
+    ];
+
+    /// Every option of `DeleteCallOptions`, in the order the documentation lists them.
     pub const ALL: [Field; 15] = [
         Field::ApiKey,
         Field::Token,
@@ -84,26 +129,40 @@ impl Field {
             Field::Signal => "signal",
             Field::AllowInsecureHttp => "allowInsecureHttp",
             Field::CorsPreflight => "corsPreflight",
+            Field::UserName => "userName",
+            Field::Password => "password",
+            Field::Auth => "auth",
         }
     }
 
-    /// The option with exactly this name (case matters, as in JavaScript).
+    /// The DeleteCall option with exactly this name (case matters, as in JavaScript).
     pub fn from_name(name: &str) -> Option<Field> {
-        // A scan of the table: string equality checks the length first, so only a name of the
-        // same length is compared; a `match` would compile to more code in the wasm build.
-        Field::ALL.into_iter().find(|field| field.name() == name)
+        Field::from_name_in(&Field::ALL, name)
     }
 
-    /// The option whose name differs from `name` only in letter case: the likely meaning of a
-    /// typo such as `callId`.
+    /// The option of `table` with exactly this name (case matters, as in JavaScript).
+    pub fn from_name_in(table: &[Field], name: &str) -> Option<Field> {
+        // A scan of the table: string equality checks the length first, so only a name of the
+        // same length is compared; a `match` would compile to more code in the wasm build.
+        table.iter().copied().find(|field| field.name() == name)
+    }
+
+    /// The DeleteCall option whose name differs from `name` only in letter case: the likely
+    /// meaning of a typo such as `callId`.
     pub fn close_to(name: &str) -> Option<Field> {
-        Field::ALL
-            .into_iter()
+        Field::close_to_in(&Field::ALL, name)
+    }
+
+    /// The option of `table` whose name differs from `name` only in letter case.
+    pub fn close_to_in(table: &[Field], name: &str) -> Option<Field> {
+        table
+            .iter()
+            .copied()
             .find(|field| field.name().eq_ignore_ascii_case(name))
     }
 
     /// Whether the value is a credential that must never be shown.
     pub const fn is_secret(self) -> bool {
-        matches!(self, Field::ApiKey | Field::Token)
+        matches!(self, Field::ApiKey | Field::Token | Field::Password)
     }
 }

@@ -60,6 +60,7 @@ mod redact;
 mod reply;
 mod report;
 mod request;
+mod token;
 mod validation;
 
 #[cfg(target_arch = "wasm32")]
@@ -74,12 +75,16 @@ pub use encode::form_encode;
 pub use error::{VerbaError, VerbaErrorCode};
 pub use field::Field;
 pub use issue::{IssueCode, ValidationIssue};
-pub use options::{DeleteCallOptions, OptionValue};
+pub use options::{DeleteCallOptions, OptionValue, RequestTokenOptions};
 pub use params::{DeleteCallParams, HttpMethod, ResponseType, Selector, StatusValue};
 pub use redact::redact;
 pub use reply::{DeleteCallResult, MAX_REPLY_BYTES, parse_delete_call_response};
 pub use report::{NormalizedDeleteCallOptions, ValidationReport};
 pub use request::{BuiltRequest, build_delete_call_request};
+pub use token::{
+    AuthMode, RequestTokenParams, TOKEN_LIFETIME_MS, TokenInfo, TokenRequest,
+    build_request_token_request, parse_request_token_response, validate_request_token,
+};
 pub use validation::{
     DEFAULT_TIMEOUT_MS, MAX_GET_URL_CHARS, validate_delete_call, validate_parameter,
 };

@@ -92,6 +92,10 @@ impl From<bool> for OptionValue<'_> {
     }
 }
 
+/// The options of RequestToken, as received: the same reader as DeleteCall's (its names are
+/// [`Field::REQUEST_TOKEN`]).
+pub type RequestTokenOptions<'a> = DeleteCallOptions<'a>;
+
 /// A whole `DeleteCallOptions` object as received.
 #[derive(Clone, Default, PartialEq)]
 pub struct DeleteCallOptions<'a> {
@@ -108,7 +112,7 @@ impl<'a> DeleteCallOptions<'a> {
     /// Sets an option by its JavaScript name; a name that is no option is kept as unknown, so
     /// that validation reports it.
     pub fn set(&mut self, name: &str, value: impl Into<OptionValue<'a>>) -> &mut Self {
-        match Field::from_name(name) {
+        match Field::from_name_in(&Field::KNOWN, name) {
             Some(field) => self.set_field(field, value.into()),
             None => self.unknown.push(name.to_owned()),
         }
@@ -137,9 +141,23 @@ impl<'a> DeleteCallOptions<'a> {
             .map_or(&OptionValue::Absent, |(_, value)| value)
     }
 
-    /// The names given that are no option.
+    /// The names given that are no option of either request.
     pub fn unknown_names(&self) -> &[String] {
         &self.unknown
+    }
+
+    /// The names given that are no option of the request whose options are `table`: unknown
+    /// names, and options of the other request (a `userName` given to DeleteCall), in the
+    /// order given.
+    pub fn names_outside(&self, table: &[Field]) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .values
+            .iter()
+            .filter(|(field, _)| !table.contains(field))
+            .map(|(field, _)| field.name())
+            .collect();
+        names.extend(self.unknown.iter().map(String::as_str));
+        names
     }
 }
 
@@ -194,7 +212,7 @@ where
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut options = DeleteCallOptions::new();
         while let Some(name) = map.next_key::<Cow<'de, str>>()? {
-            match Field::from_name(&name) {
+            match Field::from_name_in(&Field::KNOWN, &name) {
                 Some(field) => options.set_field(field, map.next_value_seed(self.0)?),
                 None => {
                     map.next_value::<IgnoredAny>()?;

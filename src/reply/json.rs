@@ -80,6 +80,8 @@ const RESPONSE: Read = Read(&[
     ("@code", SCALAR),
     ("type", SCALAR),
     ("@type", SCALAR),
+    ("token", SCALAR),
+    ("@token", SCALAR),
     ("ErrorMessage", ERROR_MESSAGE),
 ]);
 const WRAPPER: Read = Read(&[("Response", RESPONSE)]);
@@ -188,7 +190,11 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     let given_twice = |name: &str| {
         response.member(name).is_some() && response.member(&["@", name].concat()).is_some()
     };
-    if response.repeated_key().is_some() || given_twice("code") || given_twice("type") {
+    if response.repeated_key().is_some()
+        || given_twice("code")
+        || given_twice("type")
+        || given_twice("token")
+    {
         return Err(REPEATED);
     }
     let attribute = |name: &str| {
@@ -221,6 +227,9 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     Ok(Envelope {
         code: Some(code),
         action: attribute("type").and_then(Json::text).map(str::to_owned),
+        token: attribute("token")
+            .and_then(Json::text)
+            .map(|text| text.trim().to_owned()),
         message: message
             .map(|text| text.trim().to_owned())
             .filter(|text| !text.is_empty()),

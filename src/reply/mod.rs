@@ -14,9 +14,9 @@
 //! assert_eq!(missing.unwrap_err().code(), VerbaErrorCode::CallNotFound);
 //! ```
 
-mod json;
-mod text;
-mod xml;
+pub(crate) mod json;
+pub(crate) mod text;
+pub(crate) mod xml;
 
 use crate::error::{Secrets, VerbaError};
 use crate::params::{DeleteCallParams, ResponseType};
@@ -116,6 +116,8 @@ pub(crate) struct Envelope {
     pub code: Option<i64>,
     pub action: Option<String>,
     pub message: Option<String>,
+    /// The token of a RequestToken reply, when it carries one.
+    pub token: Option<String>,
 }
 
 /// `text` without surrounding whitespace and leading BOMs (a BOM among the leading whitespace
@@ -245,21 +247,32 @@ fn interpret(
                 raw,
             )),
         },
-        Some(api_code @ (2 | -50)) => Err(VerbaError::CallNotFound {
+        api_code => Err(refusal(api_code, server_message, http_status)),
+    }
+}
+
+/// The error for a reply with a non-zero API code (or a TEXT `ERROR` without a readable one).
+pub(crate) fn refusal(
+    api_code: Option<i64>,
+    server_message: Option<String>,
+    http_status: u16,
+) -> VerbaError {
+    match api_code {
+        Some(api_code @ (2 | -50)) => VerbaError::CallNotFound {
             api_code,
             server_message,
             http_status,
-        }),
-        Some(api_code) if is_auth_code(api_code) => Err(VerbaError::AuthFailed {
+        },
+        Some(api_code) if is_auth_code(api_code) => VerbaError::AuthFailed {
             api_code,
             server_message,
             http_status,
-        }),
-        api_code => Err(VerbaError::Api {
+        },
+        api_code => VerbaError::Api {
             api_code,
             server_message,
             http_status,
-        }),
+        },
     }
 }
 
@@ -273,7 +286,7 @@ const EXCERPT_CHARS: usize = 200;
 
 /// The error for a non-2xx reply that is no Verba reply: the body is scrubbed whole, then cut
 /// (a redacted form is never cut), then its control characters are replaced.
-fn http_error(body: &str, http_status: u16, secrets: &Secrets) -> VerbaError {
+pub(crate) fn http_error(body: &str, http_status: u16, secrets: &Secrets) -> VerbaError {
     let excerpt = secrets
         .scrub_start(body.trim(), EXCERPT_CHARS)
         .chars()

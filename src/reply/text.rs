@@ -11,6 +11,7 @@ pub(crate) fn envelope(body: &str) -> Option<Result<Envelope, &'static str>> {
             code: Some(0),
             action: None,
             message: None,
+            token: None,
         }));
     }
     // "ERROR" in any letter case as the first word: followed by the end, or by anything but an
@@ -51,5 +52,6 @@ pub(crate) fn envelope(body: &str) -> Option<Result<Envelope, &'static str>> {
         code,
         action: None,
         message: (!message.is_empty()).then(|| message.to_owned()),
+        token: None,
     }))
 }

@@ -33,6 +33,8 @@ const ROOT: &str = "VerbaApi";
 const OTHER_ROOT: &str = "VerbaData";
 const RESPONSE: &str = "Response";
 const ERROR_MESSAGE: &str = "ErrorMessage";
+/// The element a RequestToken reply may carry its token in, inside or beside Response.
+const TOKEN: &str = "Token";
 const NOT_WELL_FORMED: &str = "the XML is not well formed.";
 /// How deep elements may nest: a Verba reply nests three deep, and serde_json refuses JSON
 /// nested deeper than 128 as well. The bound keeps the memory a reply takes (the open elements'
@@ -88,6 +90,9 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
     let mut code = None;
     let mut message: Option<String> = None;
     let mut message_depth: Option<usize> = None;
+    // The text of a `Token` element in place (RequestToken), and the depth it was opened at.
+    let mut token: Option<String> = None;
+    let mut token_depth: Option<usize> = None;
     let mut first_event = true;
     let mut doctype_seen = false;
     // Whether an element named Response has been seen, at any depth.
@@ -153,6 +158,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                 // the Response's `code` and `type` are kept. quick-xml's duplicate check stays
                 // off: it would refuse repeats on any element, and only these two matter.
                 let (mut seen_code, mut seen_type, mut attributes) = (false, false, false);
+                let mut seen_token = false;
                 for attribute in element.attributes().with_checks(false) {
                     attributes = true;
                     let attribute = match attribute {
@@ -171,6 +177,7 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                     let seen = match key {
                         "code" => &mut seen_code,
                         "type" => &mut seen_type,
+                        "token" => &mut seen_token,
                         _ => continue,
                     };
                     // A repeated attribute is not well formed, and two codes are ambiguous.
@@ -185,6 +192,8 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                     if key == "code" {
                         code =
                             Some(parse_code(&value).ok_or("the Response code is not an integer.")?);
+                    } else if key == "token" {
+                        envelope.token = Some(value.trim().to_owned());
                     } else {
                         envelope.action = Some(value.trim().to_owned());
                     }
@@ -211,13 +220,20 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                     } else {
                         ResponseProgress::Inside
                     };
-                } else if name == ERROR_MESSAGE && message.is_none() {
+                } else if (name == ERROR_MESSAGE && message.is_none()) || name == TOKEN {
                     let in_place = match progress {
                         ResponseProgress::Inside => depth == 2,
                         ResponseProgress::After => depth == 1,
                         ResponseProgress::Before => false,
                     };
-                    if in_place {
+                    if in_place && name == TOKEN {
+                        // Two tokens are ambiguous: neither is used.
+                        if token.is_some() {
+                            return Err("the reply has more than one Token.");
+                        }
+                        token = Some(String::new());
+                        token_depth = (!is_empty).then_some(depth);
+                    } else if in_place {
                         message = Some(String::new());
                         message_depth = (!is_empty).then_some(depth);
                     }
@@ -239,6 +255,9 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                 let depth = open.depth();
                 if message_depth == Some(depth) {
                     message_depth = None;
+                }
+                if token_depth == Some(depth) {
+                    token_depth = None;
                 }
                 if progress == ResponseProgress::Inside && depth == 1 {
                     progress = ResponseProgress::After;
@@ -266,18 +285,18 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
                 doctype_seen = true;
             }
             // quick-xml normalizes line ends (CRLF and lone CR become LF) in `xml10_content`.
-            Event::Text(text) if message_depth.is_some() => {
-                if let Some(message) = &mut message {
+            Event::Text(text) if message_depth.is_some() || token_depth.is_some() => {
+                if let Some(message) = capture(&mut message, &mut token, token_depth) {
                     keep(message, &text.xml10_content());
                 }
             }
-            Event::CData(text) if message_depth.is_some() => {
-                if let Some(message) = &mut message {
+            Event::CData(text) if message_depth.is_some() || token_depth.is_some() => {
+                if let Some(message) = capture(&mut message, &mut token, token_depth) {
                     keep(message, &text.xml10_content());
                 }
             }
-            Event::GeneralRef(name) if message_depth.is_some() => {
-                if let Some(message) = &mut message {
+            Event::GeneralRef(name) if message_depth.is_some() || token_depth.is_some() => {
+                if let Some(message) = capture(&mut message, &mut token, token_depth) {
                     match reference(&name) {
                         Some(c) => keep(message, c.encode_utf8(&mut [0; 4])),
                         None => {
@@ -301,11 +320,34 @@ pub(crate) fn envelope(body: &str) -> Result<Envelope, &'static str> {
             Err("the reply ends before its root element closes.")
         }
         ResponseProgress::After => {
+            if let Some(element) = token {
+                let element = element.trim().to_owned();
+                match &envelope.token {
+                    Some(attribute) if *attribute != element => {
+                        return Err("the reply gives two different tokens.");
+                    }
+                    _ => envelope.token = Some(element),
+                }
+            }
             envelope.message = message
                 .map(|text| text.trim().to_owned())
                 .filter(|text| !text.is_empty());
             Ok(envelope)
         }
+    }
+}
+
+/// The text being read: the `Token` element's while one is open (it is never inside the
+/// message: both are in place only as children of Response or the root), else the message's.
+fn capture<'s>(
+    message: &'s mut Option<String>,
+    token: &'s mut Option<String>,
+    token_depth: Option<usize>,
+) -> Option<&'s mut String> {
+    if token_depth.is_some() {
+        token.as_mut()
+    } else {
+        message.as_mut()
     }
 }
 

@@ -15,7 +15,7 @@
 //! assert_eq!(params.endpoint, "https://recorder.example.com/verba/api");
 //! ```
 
-mod rules;
+pub(crate) mod rules;
 
 use crate::issue::{IssueCode, ValidationIssue};
 
@@ -35,7 +35,7 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// [`validate`]). An unknown name gives one `unknown_option` issue. Never fails otherwise.
 pub fn validate_parameter(name: &str, value: &OptionValue) -> Vec<ValidationIssue> {
     let Some(field) = Field::from_name(name) else {
-        return vec![unknown_option(name)];
+        return vec![unknown_option(&Field::ALL, name)];
     };
     let outcome = match field {
         Field::ApiKey => rules::api_key(value).map(drop),
@@ -52,6 +52,8 @@ pub fn validate_parameter(name: &str, value: &OptionValue) -> Vec<ValidationIssu
         Field::TimeoutMs => rules::timeout_ms(value).map(drop),
         Field::Signal => rules::signal(value).map(drop),
         Field::AllowInsecureHttp | Field::CorsPreflight => rules::flag(field, value).map(drop),
+        // RequestToken's own options are not in DeleteCall's table, so never looked up here.
+        Field::UserName | Field::Password | Field::Auth => Ok(()),
     };
     outcome.err().into_iter().collect()
 }
@@ -62,8 +64,8 @@ pub fn validate_delete_call(
     options: &DeleteCallOptions,
 ) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
     let mut issues = Vec::new();
-    for name in options.unknown_names() {
-        issues.push(unknown_option(name));
+    for name in options.names_outside(&Field::ALL) {
+        issues.push(unknown_option(&Field::ALL, name));
     }
 
     let allow_insecure_http = keep(
@@ -179,7 +181,7 @@ pub fn validate_delete_call(
 }
 
 /// The value of a rule's outcome, recording its issue if any.
-fn keep<T>(issues: &mut Vec<ValidationIssue>, outcome: rules::Checked<T>) -> Option<T> {
+pub(crate) fn keep<T>(issues: &mut Vec<ValidationIssue>, outcome: rules::Checked<T>) -> Option<T> {
     outcome.unwrap_or_else(|issue| {
         issues.push(issue);
         None
@@ -187,7 +189,7 @@ fn keep<T>(issues: &mut Vec<ValidationIssue>, outcome: rules::Checked<T>) -> Opt
 }
 
 /// Whether an option counts as not given: absent, `undefined`, `null`, `""` or `[]`.
-fn is_absent(value: &OptionValue) -> bool {
+pub(crate) fn is_absent(value: &OptionValue) -> bool {
     match value {
         OptionValue::Absent | OptionValue::Null => true,
         OptionValue::Text(text) => text.is_empty(),
@@ -238,8 +240,9 @@ fn check_selectors(options: &DeleteCallOptions, issues: &mut Vec<ValidationIssue
     }
 }
 
-fn unknown_option(name: &str) -> ValidationIssue {
-    match Field::close_to(name) {
+/// The issue for a name that is no option of the request whose options are `table`.
+pub(crate) fn unknown_option(table: &[Field], name: &str) -> ValidationIssue {
+    match Field::close_to_in(table, name) {
         Some(field) => ValidationIssue::named(
             name,
             IssueCode::UnknownOption,
