@@ -341,3 +341,39 @@ pub fn shown(outcome: &Result<DeleteCallResult, VerbaError>) -> String {
         Err(error) => error.to_string(),
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// RequestToken
+
+/// The vendor's demo user and password (spec §6: the example header decodes to them).
+pub const USER: &str = "myapiuser";
+pub const PASSWORD: &str = "pa$$word";
+/// `base64("myapiuser:pa$$word")`, the vendor's example header value.
+pub const BASIC: &str = "bXlhcGl1c2VyOnBhJCR3b3Jk";
+
+/// Valid RequestToken options: `baseUrl`, `apiKey`, `userName`, `password`.
+pub fn token_options<'a>() -> verba_api::RequestTokenOptions<'a> {
+    verba_api::RequestTokenOptions::new()
+        .with("baseUrl", HOST)
+        .with("apiKey", KEY)
+        .with("userName", USER)
+        .with("password", PASSWORD)
+}
+
+/// The RequestToken request built from options that must be valid.
+#[track_caller]
+pub fn build_token(options: &verba_api::RequestTokenOptions) -> verba_api::TokenRequest {
+    match verba_api::validate_request_token(options) {
+        Ok(params) => verba_api::build_request_token_request(&params),
+        Err(issues) => panic!("expected valid RequestToken options, got {issues:?}"),
+    }
+}
+
+/// The issues of RequestToken options that must be invalid.
+#[track_caller]
+pub fn token_issues(options: &verba_api::RequestTokenOptions) -> Vec<ValidationIssue> {
+    match verba_api::validate_request_token(options) {
+        Ok(params) => panic!("expected invalid RequestToken options, got {params:?}"),
+        Err(issues) => issues,
+    }
+}
