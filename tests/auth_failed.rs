@@ -1,6 +1,7 @@
 //! AUTH_FAILED: API code 4 (the emulator) and -40…-43 (codes from the field, spec §4) are
 //! authentication failures in every response type, for DeleteCall as for RequestToken; nothing
 //! was done, so `mayHaveDeleted` is false.
+#![cfg(not(target_arch = "wasm32"))] // native only; the browser tests are in tests/browser/
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! The JavaScript API: `deleteCall`, `validateDeleteCall`, `validateParameter`,
+//! The JavaScript API: `deleteCall`, `requestToken`, `validateDeleteCall`, `validateParameter`,
 //! `buildDeleteCallRequest`, `parseDeleteCallResponse`. Each takes the caller's values once and
 //! gives one value back.
 
@@ -10,6 +10,7 @@ use crate::issue::{IssueCode, ValidationIssue};
 use crate::options::is_whole;
 use crate::params::{DeleteCallParams, ResponseType};
 use crate::report::ValidationReport;
+use crate::token::{self, RequestTokenParams};
 use crate::{reply, request, validation};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -46,7 +47,7 @@ pub async fn delete_call(
     let params = checked(&options).map_err(validation_error)?;
     let request = request::build_delete_call_request(&params);
     let sent = transport::send(
-        &request,
+        (&request).into(),
         params.cors_preflight,
         input::signal(&options),
         params.timeout_ms,
@@ -56,40 +57,77 @@ pub async fn delete_call(
             .read_reply(&reply.body, reply.status)
             .map(|result| to_js(&result))
             .map_err(|error| error_value(&error, JsValue::UNDEFINED)),
-        Err(Failure::Aborted(reason)) => Err(reason),
-        Err(Failure::Redirected(http_status)) => Err(error_value(
-            &VerbaError::Redirected { http_status },
-            JsValue::UNDEFINED,
-        )),
-        Err(Failure::TimedOut) => Err(error_value(
-            &VerbaError::Timeout {
-                timeout_ms: params.timeout_ms.unwrap_or(0),
-            },
-            JsValue::UNDEFINED,
-        )),
-        Err(Failure::InvalidStatus(http_status)) => Err(error_value(
-            &VerbaError::Parse {
-                reason: reply::INVALID_STATUS.to_owned(),
-                http_status: Some(http_status),
-            },
-            JsValue::UNDEFINED,
-        )),
-        Err(Failure::TooLarge(http_status)) => Err(error_value(
-            &VerbaError::Parse {
-                reason: reply::TOO_LARGE.to_owned(),
-                http_status: Some(http_status),
-            },
-            JsValue::UNDEFINED,
-        )),
-        Err(Failure::Network {
+        Err(failure) => Err(failed(failure, params.timeout_ms, &params.secrets())),
+    }
+}
+
+/// The rejection for a request that got no readable answer: the caller's abort reason as is,
+/// else a `VerbaError` whose texts are scrubbed of `secrets`.
+fn failed(failure: Failure, timeout_ms: Option<u32>, secrets: &[&str]) -> JsValue {
+    let error = match failure {
+        Failure::Aborted(reason) => return reason,
+        Failure::Redirected(http_status) => VerbaError::Redirected { http_status },
+        Failure::TimedOut => VerbaError::Timeout {
+            timeout_ms: timeout_ms.unwrap_or(0),
+        },
+        Failure::InvalidStatus(http_status) => VerbaError::Parse {
+            reason: reply::INVALID_STATUS.to_owned(),
+            http_status: Some(http_status),
+        },
+        Failure::TooLarge(http_status) => VerbaError::Parse {
+            reason: reply::TOO_LARGE.to_owned(),
+            http_status: Some(http_status),
+        },
+        Failure::Network {
             cause,
             detail,
             sent,
-        }) => {
-            let secrets = params.secrets();
-            let error = VerbaError::network(&detail, sent, &Secrets::new(&secrets));
-            Err(error_value(&error, cause))
+        } => {
+            let error = VerbaError::network(&detail, sent, &Secrets::new(secrets));
+            return error_value(&error, cause);
         }
+    };
+    error_value(&error, JsValue::UNDEFINED)
+}
+
+/// Validates RequestToken options, or gives every issue.
+fn checked_token(options: &JsValue) -> Result<RequestTokenParams, Vec<ValidationIssue>> {
+    let read = input::options(options).map_err(|issue| vec![issue])?;
+    let checked = token::validate_request_token(&read.options);
+    if read.base_url_parses {
+        return checked;
+    }
+    let mut issues = checked.err().unwrap_or_default();
+    input::report_unparseable_base_url(&mut issues);
+    Err(issues)
+}
+
+/// Requests a session token for a recorder user (spec §6). Validates first and sends nothing
+/// when the options are invalid. Resolves with `{ token, expiresAt }` (the moment the request
+/// was sent plus one hour, in milliseconds since the epoch); rejects with a `VerbaError`
+/// (`AUTH_FAILED` when the recorder refuses the key or the credentials), or with the signal's
+/// reason unchanged when the caller aborts.
+#[wasm_bindgen(js_name = requestToken, unchecked_return_type = "TokenInfo")]
+pub async fn request_token(
+    #[wasm_bindgen(unchecked_param_type = "RequestTokenOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let params = checked_token(&options).map_err(validation_error)?;
+    let request = token::build_request_token_request(&params);
+    let sent_at_ms = js_sys::Date::now();
+    // The preflight gate stays on: an Authorization header makes the request non-simple anyway,
+    // and a POST of parameters gets the gate's header when it crosses origins.
+    let sent = transport::send(
+        (&request).into(),
+        true,
+        input::signal(&options),
+        params.timeout_ms,
+    );
+    match sent.await {
+        Ok(reply) => params
+            .read_reply(&reply.body, reply.status, sent_at_ms)
+            .map(|info| to_js(&info))
+            .map_err(|error| error_value(&error, JsValue::UNDEFINED)),
+        Err(failure) => Err(failed(failure, params.timeout_ms, &params.secrets())),
     }
 }
 

@@ -48,6 +48,42 @@ extern "C" {
 /// the CORS safelist, and one many CORS configurations already allow.
 pub(crate) const PREFLIGHT_HEADER: (&str, &str) = ("X-Requested-With", "verba-api");
 
+/// What is sent: the parts of a [`BuiltRequest`] or a `TokenRequest`.
+pub(crate) struct Outgoing<'a> {
+    pub method: HttpMethod,
+    pub url: &'a str,
+    /// The form body (POST).
+    pub body: Option<&'a str>,
+    /// The `Authorization` header's value (RequestToken with Basic credentials).
+    pub authorization: Option<&'a str>,
+}
+
+impl<'a> From<&'a BuiltRequest> for Outgoing<'a> {
+    fn from(request: &'a BuiltRequest) -> Self {
+        Outgoing {
+            method: request.method,
+            url: &request.url,
+            body: request.body.as_deref(),
+            authorization: None,
+        }
+    }
+}
+
+impl<'a> From<&'a crate::token::TokenRequest> for Outgoing<'a> {
+    fn from(request: &'a crate::token::TokenRequest) -> Self {
+        Outgoing {
+            method: request.method,
+            url: &request.url,
+            body: request.body.as_deref(),
+            authorization: request
+                .headers
+                .iter()
+                .find(|(name, _)| *name == "Authorization")
+                .map(|(_, value)| value.as_str()),
+        }
+    }
+}
+
 /// An answer: its HTTP status and body.
 pub(crate) struct Reply {
     pub status: u16,
@@ -158,7 +194,7 @@ impl Drop for AbortGuard {
 /// Sends `request` and reads the answer, at most [`MAX_REPLY_BYTES`] of it; the timeout covers
 /// headers and body.
 pub(crate) async fn send(
-    request: &BuiltRequest,
+    request: Outgoing<'_>,
     cors_preflight: bool,
     caller: Option<AbortSignal>,
     timeout_ms: Option<u32>,
@@ -170,7 +206,7 @@ pub(crate) async fn send(
     }
     let guard = AbortGuard::new(caller, timeout_ms).map_err(guard_failure)?;
     let internal = guard.controller.signal();
-    let builder = RequestBuilder::new(&request.url)
+    let builder = RequestBuilder::new(request.url)
         .method(match request.method {
             HttpMethod::Post => Method::POST,
             HttpMethod::Get => Method::GET,
@@ -185,15 +221,19 @@ pub(crate) async fn send(
     // sends even when the recorder's CORS policy will hide the answer, so the call would be
     // deleted while the page sees a network error. A header outside the CORS safelist makes
     // the browser ask the recorder first and send nothing it does not allow.
-    let builder = if cors_preflight && super::input::crosses_origin(&request.url) {
+    let builder = if cors_preflight && super::input::crosses_origin(request.url) {
         builder.header(PREFLIGHT_HEADER.0, PREFLIGHT_HEADER.1)
     } else {
         builder
     };
-    let built = match &request.body {
-        Some(body) => builder
-            .header("Content-Type", FORM_CONTENT_TYPE)
-            .body(body.as_str()),
+    // Basic credentials (RequestToken): a header outside the CORS safelist too, so a
+    // cross-origin request is preflighted anyway.
+    let builder = match request.authorization {
+        Some(value) => builder.header("Authorization", value),
+        None => builder,
+    };
+    let built = match request.body {
+        Some(body) => builder.header("Content-Type", FORM_CONTENT_TYPE).body(body),
         None => builder.build(),
     };
     // Building fails only for a URL the platform's parser refuses, which validation refuses
