@@ -69,6 +69,12 @@ export async function deleteCall(options) {
   return glue.deleteCall(options);
 }
 
+/** See the `.d.ts`. Initializes the module first if `init()` was never called. */
+export async function requestToken(options) {
+  await init();
+  return glue.requestToken(options);
+}
+
 export function validateDeleteCall(options) {
   initializedOrThrow("validateDeleteCall");
   return glue.validateDeleteCall(options);

@@ -568,6 +568,72 @@ export default function init(source?: InitSource): Promise<void>;
 export function initSync(module: BufferSource | WebAssembly.Module): void;
 
 /**
+ * What every `RequestTokenOptions` has. `null` and `undefined` count as not given, as `""` does.
+ */
+export interface RequestTokenSettings {
+  /** The API key (a GUID, braces allowed) issued by the recorder. Never shown in errors or previews. */
+  apiKey: string;
+  /** The recorder user; it needs the System Administrator and System Supervisor roles. */
+  userName: string;
+  /** The user's password. Never shown in errors or previews, never sent in a URL. */
+  password: string;
+  /** As for `deleteCall`: default the page's origin (required in Node). */
+  baseUrl?: string | null | undefined;
+  /** Reply format asked for; default "XML"; upper or lower case. HTML replies are refused (PARSE). */
+  responseType?: ResponseType | Lowercase<ResponseType> | null | undefined;
+  /** Milliseconds before giving up with TIMEOUT, a whole number; default 30000; 0 waits indefinitely. */
+  timeoutMs?: number | null | undefined;
+  /** Aborts the request; `requestToken` then rejects with the signal's reason, not a VerbaError. */
+  signal?: AbortSignal | null | undefined;
+  /** Allow plain http:// to a host that is not loopback. Default false. */
+  allowInsecureHttp?: boolean | null | undefined;
+}
+
+/** Credentials in an `Authorization: Basic` header (the default), by POST (default) or GET. */
+export interface RequestTokenWithBasic extends RequestTokenSettings {
+  /** Default "basic": `Authorization: Basic base64(userName:password)`. Any letter case. */
+  auth?: "basic" | null | undefined;
+  /** Default "POST"; "GET" puts only the key in the URL. Upper or lower case. */
+  method?: HttpMethod | Lowercase<HttpMethod> | null | undefined;
+}
+
+/** Credentials as `userName` and `password` parameters of a POST body (never GET: the password would be in the URL). */
+export interface RequestTokenWithParams extends RequestTokenSettings {
+  auth: "params";
+  /** POST only: GET with "params" is a VALIDATION error (and a type error here). */
+  method?: "POST" | "post" | null | undefined;
+}
+
+/**
+ * The options of `requestToken`: GET with `auth: "params"` does not type-check.
+ * @example const options: RequestTokenOptions = { apiKey, userName: "myapiuser", password };
+ */
+export type RequestTokenOptions = RequestTokenWithBasic | RequestTokenWithParams;
+
+/** A session token and when it expires. */
+export interface TokenInfo {
+  /** The token, for `deleteCall`'s `token` option. A secret: do not log it. */
+  token: string;
+  /**
+   * When it expires, in milliseconds since the epoch: the moment the request was sent plus one
+   * hour (the vendor's lifetime; the recorder does not say it).
+   */
+  expiresAt: number;
+}
+
+/**
+ * Requests a session token for a recorder user (Verba's RequestToken). Validates first and
+ * sends nothing when the options are invalid. Initializes the module itself.
+ * @example
+ * const { token, expiresAt } = await requestToken({ apiKey, userName: "myapiuser", password });
+ * await deleteCall({ apiKey, token, callID });
+ * @throws {VerbaError} the promise rejects with a VerbaError on every failure (`AUTH_FAILED`
+ * when the recorder refuses the key or the credentials); an abort rejects with the signal's
+ * reason instead, unchanged.
+ */
+export function requestToken(options: RequestTokenOptions): Promise<TokenInfo>;
+
+/**
  * Deletes a call. Validates first and sends nothing when the options are invalid. Resolves only
  * on API success. Initializes the module itself.
  * @example

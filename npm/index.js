@@ -4,6 +4,7 @@ export {
   default,
   initSync,
   deleteCall,
+  requestToken,
   validateDeleteCall,
   validateParameter,
   buildDeleteCallRequest,

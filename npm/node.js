@@ -9,6 +9,7 @@ export {
   default,
   initSync,
   deleteCall,
+  requestToken,
   validateDeleteCall,
   validateParameter,
   buildDeleteCallRequest,

@@ -13,7 +13,9 @@ import type {
   BuiltRequest,
   DeleteCallOptions,
   DeleteCallResult,
+  RequestTokenOptions,
   ResponseType,
+  TokenInfo,
   ValidationIssue,
   ValidationReport,
 } from "./index.js";
