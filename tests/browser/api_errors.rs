@@ -56,7 +56,7 @@ async fn each_api_code_maps_to_its_error_and_nothing_else_changes() {
         .await;
         let error = expect_api_error(
             with_type(by_platform_id(KEY, Some("wrong-token"), "P-0")),
-            "API_ERROR",
+            "AUTH_FAILED",
             4.0,
         )
         .await;
@@ -66,7 +66,7 @@ async fn each_api_code_maps_to_its_error_and_nothing_else_changes() {
         );
         expect_api_error(
             with_type(by_platform_id(KEY, None, "P-0")),
-            "API_ERROR",
+            "AUTH_FAILED",
             4.0,
         )
         .await;

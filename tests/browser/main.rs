@@ -15,6 +15,7 @@ mod delete_by_selector;
 mod js_values;
 mod page_location;
 mod redirects;
+mod request_token;
 mod support;
 mod transport;
 

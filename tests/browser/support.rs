@@ -211,7 +211,10 @@ pub fn assert_verba_error(error: &JsValue, code: &str) {
     }
     // Spec §5, "Honest outcomes": every request the tests make was sent, so only a readable
     // refusal (or validation, which sends nothing) says the call was not deleted.
-    let may_have_deleted = !matches!(code, "VALIDATION" | "CALL_NOT_FOUND" | "API_ERROR");
+    let may_have_deleted = !matches!(
+        code,
+        "VALIDATION" | "CALL_NOT_FOUND" | "AUTH_FAILED" | "API_ERROR"
+    );
     assert_eq!(
         get(error, "mayHaveDeleted").as_bool(),
         Some(may_have_deleted),

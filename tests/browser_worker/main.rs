@@ -20,6 +20,8 @@ mod js_values;
 mod page_location;
 #[path = "../browser/redirects.rs"]
 mod redirects;
+#[path = "../browser/request_token.rs"]
+mod request_token;
 #[path = "../browser/support.rs"]
 mod support;
 #[path = "../browser/transport.rs"]

@@ -44,6 +44,7 @@ const MEMORY_BUDGET_BYTES = 2 * 1024 * 1024;
 const MAY_HAVE_DELETED = {
   VALIDATION: false,
   CALL_NOT_FOUND: false,
+  AUTH_FAILED: false,
   API_ERROR: false,
   NETWORK: true,
   TIMEOUT: true,

@@ -18,6 +18,8 @@ mod delete_by_selector;
 mod js_values;
 #[path = "../browser/redirects.rs"]
 mod redirects;
+#[path = "../browser/request_token.rs"]
+mod request_token;
 #[path = "../browser/support.rs"]
 mod support;
 #[path = "../browser/transport.rs"]
