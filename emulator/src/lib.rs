@@ -38,6 +38,7 @@
 
 pub mod admin;
 pub mod api;
+pub mod basic_auth;
 pub mod body;
 pub mod cli;
 pub mod cors;
