@@ -70,6 +70,10 @@ pub struct User {
     pub roles: Vec<String>,
 }
 
+/// Most tokens issued by `RequestToken` that a key keeps at once; beyond, the oldest is dropped,
+/// so that a flood of token requests cannot grow the store without bound.
+pub const MAX_ISSUED_TOKENS_PER_KEY: usize = 1000;
+
 /// The roles a user needs for `RequestToken` (spec section 6).
 pub const REQUIRED_ROLES: [&str; 2] = ["System Administrator", "System Supervisor"];
 
@@ -300,7 +304,8 @@ impl Store {
     /// `RequestToken`: checks the API key, then the credentials (already read from the header or
     /// the parameters, or why they could not be), the user, password and roles, and issues a new
     /// random token bound to that key, valid for the fixture's `tokenLifetimeS`. Expired issued
-    /// tokens of the key are dropped at the same time (fixture tokens are kept).
+    /// tokens of the key are dropped at the same time (fixture tokens are kept), and the oldest
+    /// issued one once the key holds [`MAX_ISSUED_TOKENS_PER_KEY`].
     pub fn issue_token(
         &mut self,
         api_key: Option<&str>,
@@ -335,6 +340,11 @@ impl Store {
         if let Some(key) = self.keys.get_mut(index) {
             key.tokens
                 .retain(|t| !(t.issued && t.expires_ms.is_some_and(|e| now_ms >= e)));
+            if key.tokens.iter().filter(|t| t.issued).count() >= MAX_ISSUED_TOKENS_PER_KEY
+                && let Some(oldest) = key.tokens.iter().position(|t| t.issued)
+            {
+                key.tokens.remove(oldest);
+            }
             key.tokens.push(Token {
                 value: token.clone(),
                 expires_ms: Some(expires_ms),
@@ -592,6 +602,50 @@ mod tests {
         assert_eq!(store.delete(&sel, NOW), DeleteOutcome::Deleted);
         assert_eq!(store.delete(&sel, NOW), DeleteOutcome::NotFound);
         assert_eq!(store.call_count(), 1);
+    }
+
+    #[test]
+    fn issued_tokens_are_bounded_per_key_and_expire() {
+        let key = ApiKey {
+            key: "k".to_string(),
+            requires_token: true,
+            tokens: vec![Token {
+                value: "fixture".to_string(),
+                expires_ms: None,
+                issued: false,
+            }],
+        };
+        let user = User {
+            user_name: "u".to_string(),
+            password: "p".to_string(),
+            roles: REQUIRED_ROLES.iter().map(|r| r.to_string()).collect(),
+        };
+        let mut store = Store::new(vec![key], vec![], 0).with_users(vec![user], 1000);
+        let issue = |store: &mut Store, now| store.issue_token(Some("k"), Ok(("u", "p")), now);
+        let first = issue(&mut store, NOW).map(|t| t.token);
+        assert!(first.is_ok());
+        for _ in 0..MAX_ISSUED_TOKENS_PER_KEY {
+            assert!(issue(&mut store, NOW).is_ok());
+        }
+        assert_eq!(store.keys[0].tokens.len(), MAX_ISSUED_TOKENS_PER_KEY + 1);
+        let first = first.unwrap_or_default();
+        assert_eq!(
+            store.authenticate(Some("k"), Some(&first), NOW),
+            Err(AuthFailure::UnknownToken)
+        );
+        assert!(store.authenticate(Some("k"), Some("fixture"), NOW).is_ok());
+        // Once they have expired, the next request drops them all.
+        assert!(issue(&mut store, NOW + 1000).is_ok());
+        assert_eq!(store.keys[0].tokens.len(), 2);
+        assert_eq!(
+            issue(&mut store, NOW).map(|_| ()),
+            Ok(()),
+            "the same user again"
+        );
+        assert_eq!(
+            store.issue_token(Some("k"), Ok(("u", "P")), NOW),
+            Err(TokenRefusal::BadCredentials)
+        );
     }
 
     #[test]
