@@ -12,8 +12,8 @@
 //! 2. the request itself: method, body over the limit (64 KiB by default), a POST body that is
 //!    not form-encoded, a URL over 4000 characters (the vendor's advice for GET), a parameter
 //!    given twice with different values: code 1;
-//! 3. `action`: missing or not exactly `DeleteCall` (case-sensitive, "literal" in the spec):
-//!    code 1;
+//! 3. `action`: missing or not exactly `DeleteCall` or `RequestToken` (case-sensitive,
+//!    "literal" in the spec): code 1; `RequestToken` continues in [`request_token`];
 //! 4. parameter names and the selector (see [`crate::params`]): code 1;
 //! 5. authentication (API key, then the token if the key requires one): code 4. It comes after
 //!    the syntactic checks, which only look at the request, and before any lookup, so that an
@@ -27,6 +27,14 @@
 //! `responseDelayMs` delays the reply after the state has changed (a slow answer, not a slow
 //! server), so a client timing out still leaves a deterministic state.
 //!
+//! `RequestToken` (spec section 6), after steps 1 to 3: parameter names (code 1 for a case
+//! typo), then the API key (code 4), then the credentials: the `Authorization: Basic` header if
+//! one is sent (then `userName`/`password` are ignored), else the `userName` and `password`
+//! parameters (query or body, GET or POST); a malformed header, missing credentials, an unknown
+//! user, a wrong password or a missing role are all code 4, with messages that never hold the
+//! password. Success is code 0 with a new random token bound to the key (see
+//! [`store::Store::issue_token`]).
+//!
 //! Steps 1 and 2 only look at the request: the [`ApiRequest`] extractor does them ([`request`]).
 //! Steps 3 to 8 follow in the handler, each failure a `Refusal` with its reply code; the answer
 //! goes out as an [`ApiResponse`] ([`response`]).
@@ -37,9 +45,10 @@ use std::time::Duration;
 use axum::extract::State;
 
 use crate::AppState;
+use crate::basic_auth;
 use crate::params::{self, Params};
 use crate::reply::{ApiReply, FormattedReply, ResponseType};
-use crate::store::{self, AuthFailure, DeleteOutcome};
+use crate::store::{self, AuthFailure, DeleteOutcome, IssuedToken, TokenRefusal};
 
 pub mod request;
 pub mod response;
@@ -47,8 +56,11 @@ pub mod response;
 pub use request::{ApiRequest, FormatProblem, ShapeProblem};
 pub use response::ApiResponse;
 
-/// The one action the emulator implements.
+/// The deletion action.
 pub const DELETE_CALL: &str = "DeleteCall";
+
+/// The token action (spec section 6).
+pub const REQUEST_TOKEN: &str = "RequestToken";
 
 /// Longest request target (path and query) accepted, after the spec's advice that a GET request
 /// line should stay under 4,000 characters.
@@ -86,18 +98,55 @@ fn answer(app: &AppState, request: &ApiRequest) -> FormattedReply {
             return ApiReply::error(action, 1, problem.to_string()).in_format(ResponseType::Xml);
         }
     };
-    let reply = match delete_call(app, request) {
-        Ok(()) => ApiReply::ok(DELETE_CALL),
+    let reply = match dispatch(app, request) {
+        Ok(Success::Deleted) => ApiReply::ok(DELETE_CALL),
+        Ok(Success::Token(issued)) => {
+            ApiReply::token(REQUEST_TOKEN, &issued.token, &issued.session_id)
+        }
         Err(refusal) => ApiReply::error(action, refusal.code(), refusal.message()),
     };
     reply.in_format(format)
 }
 
-/// Steps 2 to 8: checks the request and deletes the call it selects.
+/// What a successful request did.
+enum Success {
+    Deleted,
+    Token(IssuedToken),
+}
+
+/// Steps 2 and 3, then the action.
+fn dispatch(app: &AppState, request: &ApiRequest) -> Result<Success, Refusal> {
+    request.shape().map_err(Refusal::invalid)?; // 2.
+    match check_action(request.params()).map_err(Refusal::invalid)? {
+        // 3.
+        REQUEST_TOKEN => request_token(app, request).map(Success::Token),
+        _ => delete_call(app, request).map(|()| Success::Deleted),
+    }
+}
+
+/// `RequestToken`: names, key, credentials (see the module documentation).
+fn request_token(app: &AppState, request: &ApiRequest) -> Result<IssuedToken, Refusal> {
+    let params = request.params();
+    params::check_names(params).map_err(Refusal::invalid)?;
+    let header = request.authorization().map(basic_auth::parse);
+    let credentials = match &header {
+        Some(Some(c)) => Ok((c.user_name.as_str(), c.password.as_str())),
+        Some(None) => Err(TokenRefusal::MalformedAuthorization),
+        None => match (params.get("userName"), params.get("password")) {
+            (Some(user), Some(password)) if !user.is_empty() => Ok((user, password)),
+            _ => Err(TokenRefusal::MissingCredentials),
+        },
+    };
+    let now = store::now_ms();
+    let mut store = app.lock_store();
+    store
+        .issue_token(params.get("apiKey"), credentials, now)
+        .map_err(Refusal::TokenRefused)
+}
+
+/// Steps 4 to 8: checks the request and deletes the call it selects.
 fn delete_call(app: &AppState, request: &ApiRequest) -> Result<(), Refusal> {
     let params = request.params();
-    request.shape().map_err(Refusal::invalid)?; // 2.
-    check_action(params).map_err(Refusal::invalid)?; // 3.
     let selector = params::delete_call_selector(params).map_err(Refusal::invalid)?; // 4.
 
     // 5.-8. Under one lock, so that two requests for the same call cannot both succeed.
@@ -114,14 +163,16 @@ fn delete_call(app: &AppState, request: &ApiRequest) -> Result<(), Refusal> {
     }
 }
 
-/// Step 3: the action must be exactly `DeleteCall`. The error is the code-1 message.
-fn check_action(params: &Params) -> Result<(), String> {
+/// Step 3: the action must be exactly `DeleteCall` or `RequestToken`. The error is the code-1
+/// message.
+fn check_action(params: &Params) -> Result<&'static str, String> {
     match params.get("action") {
         None => Err("The action parameter is missing.".to_string()),
-        Some(DELETE_CALL) => Ok(()),
+        Some(DELETE_CALL) => Ok(DELETE_CALL),
+        Some(REQUEST_TOKEN) => Ok(REQUEST_TOKEN),
         Some(other) => Err(format!(
-            "Unknown action {}; this emulator implements DeleteCall (the name is \
-             case-sensitive).",
+            "Unknown action {}; this emulator implements DeleteCall and RequestToken (the \
+             names are case-sensitive).",
             params::quote(other)
         )),
     }
@@ -146,6 +197,8 @@ enum Refusal {
     Invalid(String),
     /// Code 4.
     Unauthenticated(AuthFailure),
+    /// Code 4, for `RequestToken`.
+    TokenRefused(TokenRefusal),
     /// Code 2: no call matches.
     NotFound,
     /// Code 3: this many calls match.
@@ -166,7 +219,7 @@ impl Refusal {
             Refusal::Invalid(_) => 1,
             Refusal::NotFound => 2,
             Refusal::Ambiguous(_) => 3,
-            Refusal::Unauthenticated(_) => 4,
+            Refusal::Unauthenticated(_) | Refusal::TokenRefused(_) => 4,
             Refusal::Protected => 5,
         }
     }
@@ -176,6 +229,7 @@ impl Refusal {
         match self {
             Refusal::Invalid(message) => message.clone(),
             Refusal::Unauthenticated(failure) => failure.message().to_string(),
+            Refusal::TokenRefused(refusal) => refusal.message().to_string(),
             Refusal::NotFound => {
                 "Unable to delete the call, because the call cannot be found.".to_string()
             }

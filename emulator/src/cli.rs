@@ -9,7 +9,7 @@ use crate::log::LogSink;
 
 const AFTER_HELP: &str = "\
 Routes:
-  GET|POST /verba/api          the emulated Verba HTTP Business API (action=DeleteCall)
+  GET|POST /verba/api          the emulated Verba HTTP Business API (DeleteCall, RequestToken)
   GET  /__emulator/calls       the calls in the store, JSON (admin)
   GET  /__emulator/requests    count and names of the /verba/api requests received (admin)
   POST /__emulator/reset       load the fixture in the body; empty body = demo data (admin)
@@ -17,17 +17,20 @@ Routes:
   GET  /...                    files of --www
 
 Demo data (no --fixture): API key 74c8eea0-50c6-40b2-9f3e-252ed501c3c8 with token
-09835e02-6c10-11e0-bb22-ba324924019b, or key 3b8f1e52-9c4d-4e7a-8f21-6d0c5a9e7b14 without a token.
+09835e02-6c10-11e0-bb22-ba324924019b, or key 3b8f1e52-9c4d-4e7a-8f21-6d0c5a9e7b14 without a token;
+RequestToken user myapiuser, password pa$$word (both roles). Fixture fields: apiKeys, calls,
+responseDelayMs, users, tokenLifetimeS (see the README).
 Try: curl 'http://127.0.0.1:8080/verba/api?action=DeleteCall&apiKey=74c8eea0-50c6-40b2-9f3e-252ed501c3c8&token=09835e02-6c10-11e0-bb22-ba324924019b&responseType=XML&extension=8856&status=last'
 (code 0 the first time, code 2 the second).";
 
-/// Emulator of the Verba HTTP Business API (DeleteCall) for the verba-api demo and tests.
+/// Emulator of the Verba HTTP Business API (DeleteCall, RequestToken) for the verba-api demo and
+/// tests.
 #[derive(Debug, Parser)]
 #[command(
     name = "verba-emulator",
     version,
     about,
-    long_about = "Emulator of the Verba HTTP Business API (DeleteCall) for the verba-api demo and \
+    long_about = "Emulator of the Verba HTTP Business API (DeleteCall, RequestToken) for the verba-api demo and \
                   tests. Serves /verba/api from an in-memory store (built-in demo data or a JSON \
                   fixture), the demo page and the wasm package, with CORS for loopback origins. \
                   Prints 'verba-emulator listening on http://HOST:PORT' on stdout once ready; \

@@ -27,7 +27,9 @@
 //! - platformCallID `71627400` and meetingID `K7Q2ZP4M` are each shared by two calls (code 3);
 //! - extension `8899`: takes part in no call (code 2).
 
-use crate::fixture::{ApiKeyFixture, CallFixture, Fixture, TokenFixture, TokenWithExpiry};
+use crate::fixture::{
+    ApiKeyFixture, CallFixture, Fixture, TokenFixture, TokenWithExpiry, UserFixture,
+};
 use crate::store::CallState;
 
 /// The spec's sample API key; requires a token.
@@ -458,8 +460,23 @@ pub fn fixture() -> Fixture {
             })
             .collect(),
         response_delay_ms: None,
+        users: vec![UserFixture {
+            user_name: SAMPLE_USER.to_string(),
+            password: SAMPLE_PASSWORD.to_string(),
+            roles: vec![
+                "System Administrator".to_string(),
+                "System Supervisor".to_string(),
+            ],
+        }],
+        token_lifetime_s: None,
     }
 }
+
+/// The vendor's sample user (its example `Authorization` header decodes to
+/// `myapiuser:pa$$word`), with both roles `RequestToken` requires.
+pub const SAMPLE_USER: &str = "myapiuser";
+/// The sample user's password.
+pub const SAMPLE_PASSWORD: &str = "pa$$word";
 
 #[cfg(test)]
 mod tests {

@@ -22,7 +22,14 @@
 //!   stops working that many seconds after the fixture is loaded (negative = already expired);
 //! - `requiresToken` defaults to `true` when `tokens` is non-empty, `false` otherwise;
 //! - `markedForDeletion` on an ongoing or scheduled call, so that the listing of
-//!   `GET /__emulator/calls` can be fed back as a fixture.
+//!   `GET /__emulator/calls` can be fed back as a fixture;
+//! - `users` (top level): the accounts `RequestToken` accepts,
+//!   `[{"userName": "myapiuser", "password": "pa$$word", "roles": ["System Administrator",
+//!   "System Supervisor"]}]`; a user name is 1..=256 characters without control characters,
+//!   unique (compared exactly); a password is non-empty; roles are free text (only the two
+//!   above matter);
+//! - `tokenLifetimeS` (top level, default 3600, 1..=MAX_OFFSET_S): how long a token issued by
+//!   `RequestToken` works. Tokens listed under `apiKeys[].tokens` are not affected.
 //!
 //! Offsets are whole seconds relative to the moment the fixture is loaded. Unknown fields are an
 //! error (a typo such as `callId` must not silently drop a value), and so is anything that would
@@ -32,7 +39,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::normalize;
-use crate::store::{ApiKey, Call, CallState, Store, Token};
+use crate::store::{ApiKey, Call, CallState, Store, Token, User};
+
+/// Default lifetime of a token issued by `RequestToken` (the vendor's "1 hour").
+pub const DEFAULT_TOKEN_LIFETIME_S: i64 = 3600;
 
 /// Longest reply delay a fixture may ask for; longer would only hang tests.
 pub const MAX_RESPONSE_DELAY_MS: u64 = 600_000;
@@ -50,6 +60,20 @@ pub struct Fixture {
     pub calls: Vec<CallFixture>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_delay_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub users: Vec<UserFixture>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_lifetime_s: Option<i64>,
+}
+
+/// One user account for `RequestToken`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserFixture {
+    pub user_name: String,
+    pub password: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
 }
 
 /// One API key.
@@ -161,7 +185,48 @@ pub fn into_store(fixture: &Fixture, now_ms: i64) -> Result<Store, FixtureError>
         calls.push(load_call(i, c, now_ms, &calls)?);
     }
 
-    Ok(Store::new(keys, calls, delay_ms))
+    let mut users: Vec<User> = Vec::with_capacity(fixture.users.len());
+    for (i, u) in fixture.users.iter().enumerate() {
+        users.push(load_user(i, u, &users)?);
+    }
+
+    let lifetime_s = fixture.token_lifetime_s.unwrap_or(DEFAULT_TOKEN_LIFETIME_S);
+    if !(1..=MAX_OFFSET_S).contains(&lifetime_s) {
+        return err(
+            "tokenLifetimeS".to_string(),
+            format!("a whole number of seconds, 1..={MAX_OFFSET_S}"),
+        );
+    }
+
+    Ok(Store::new(keys, calls, delay_ms).with_users(users, lifetime_s * 1000))
+}
+
+fn load_user(i: usize, u: &UserFixture, seen: &[User]) -> Result<User, FixtureError> {
+    let path = format!("users[{i}]");
+    if u.user_name.is_empty()
+        || u.user_name.chars().count() > normalize::MAX_OPAQUE_LEN
+        || u.user_name.chars().any(char::is_control)
+    {
+        return err(
+            format!("{path}.userName"),
+            "must be 1..=256 characters, without control characters",
+        );
+    }
+    if seen.iter().any(|s| s.user_name == u.user_name) {
+        return err(format!("{path}.userName"), "duplicate user name");
+    }
+    if u.password.is_empty() || u.password.chars().any(char::is_control) {
+        // The message never shows the password.
+        return err(
+            format!("{path}.password"),
+            "must be non-empty, without control characters",
+        );
+    }
+    Ok(User {
+        user_name: u.user_name.clone(),
+        password: u.password.clone(),
+        roles: u.roles.clone(),
+    })
 }
 
 fn check_offset(path: String, offset_s: i64) -> Result<i64, FixtureError> {
@@ -209,6 +274,7 @@ fn load_key(
         tokens.push(Token {
             value: value.to_string(),
             expires_ms,
+            issued: false,
         });
     }
     let requires_token = k.requires_token.unwrap_or(!tokens.is_empty());
@@ -340,6 +406,20 @@ mod tests {
                 "apiKeys[0].tokens[0]",
             ),
             (r#"{"responseDelayMs": 600001}"#, "responseDelayMs"),
+            (r#"{"tokenLifetimeS": 0}"#, "tokenLifetimeS"),
+            (r#"{"tokenLifetimeS": -5}"#, "tokenLifetimeS"),
+            (
+                r#"{"users":[{"userName":"","password":"p"}]}"#,
+                "users[0].userName",
+            ),
+            (
+                r#"{"users":[{"userName":"u","password":"p"},{"userName":"u","password":"q"}]}"#,
+                "users[1].userName",
+            ),
+            (
+                r#"{"users":[{"userName":"u","password":""}]}"#,
+                "users[0].password",
+            ),
         ];
         for (json, path) in cases {
             let e = load(json)
@@ -355,6 +435,8 @@ mod tests {
         assert!(load(r#"{"apikeys":[]}"#).is_err());
         assert!(load(r#"{"calls":[{"callID":"a8343631-9f35-4a3a-83f0-9e81592339fb","state":"done","startOffsetS":0}]}"#).is_err());
         assert!(load("[]").is_err());
+        assert!(load(r#"{"tokenLifetimeS": "1h"}"#).is_err());
+        assert!(load(r#"{"users":[{"name":"u","password":"p"}]}"#).is_err());
         assert!(load("").is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! # verba-emulator
 //!
-//! A native emulator of the Verba HTTP Business API's `DeleteCall` request, written from the
-//! project spec (`delete-call.md`), not from the `verba-api` client library, so that the two can
+//! A native emulator of the Verba HTTP Business API's `DeleteCall` and `RequestToken` requests,
+//! written from the project spec (`delete-call.md`), not from the `verba-api` client library, so that the two can
 //! disagree and a test catches the side that is wrong. It is the demo's one process (it also
 //! serves the page and the wasm package) and the real HTTP peer of the browser tests.
 //!
@@ -38,6 +38,7 @@
 
 pub mod admin;
 pub mod api;
+pub mod basic_auth;
 pub mod body;
 pub mod cli;
 pub mod cors;

@@ -84,11 +84,12 @@ async fn main() -> ExitCode {
     };
 
     // The one line on stdout that scripts parse; flushed at once, since stdout may be a pipe.
+    let shutdown = shutdown_signal();
     println!("verba-emulator listening on http://{addr}");
     let _ = std::io::stdout().flush();
     note_directories(&options);
 
-    match verba_emulator::serve(listener, router, shutdown_signal()).await {
+    match verba_emulator::serve(listener, router, shutdown).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("verba-emulator: server error: {e}");
@@ -115,24 +116,32 @@ fn note_directories(options: &verba_emulator::Options) {
     }
 }
 
-/// Completes on Ctrl-C or, on Unix, SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Completes on Ctrl-C or, on Unix, SIGTERM. On Unix the handlers are installed at once, when
+/// this is called (before the start line is printed), not when the future is first polled: a
+/// SIGTERM right after the start line would otherwise kill the process instead of stopping it.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let terminate = signal(SignalKind::terminate()).ok();
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        async move {
+            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                _ = wait(terminate) => {},
+                _ = wait(interrupt) => {},
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }

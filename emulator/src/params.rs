@@ -113,6 +113,13 @@ pub fn quote(value: &str) -> String {
 /// Checks the parameter names of a DeleteCall request and builds its selector. The error is the
 /// code-1 message.
 pub fn delete_call_selector(params: &Params) -> Result<Selector, String> {
+    check_names(params)?;
+    selector(params)
+}
+
+/// Refuses a parameter name that differs from a known one only in letter case (code 1); other
+/// unknown names are ignored.
+pub fn check_names(params: &Params) -> Result<(), String> {
     for name in params.names() {
         if KNOWN_NAMES.contains(&name) {
             continue;
@@ -124,7 +131,10 @@ pub fn delete_call_selector(params: &Params) -> Result<Selector, String> {
             ));
         }
     }
+    Ok(())
+}
 
+fn selector(params: &Params) -> Result<Selector, String> {
     let given: Vec<&str> = SELECTOR_NAMES
         .iter()
         .copied()

@@ -5,7 +5,9 @@
 //! first four characters plus `…REDACTED`, or as `REDACTED` alone when the value is shorter than
 //! [`MIN_LEN_FOR_PREFIX`] characters (showing four characters of a short secret gives too much of
 //! it away). Every other value is sanitized: control characters escaped, length capped, so that
-//! a request cannot forge or flood log lines.
+//! a request cannot forge or flood log lines. A password is always shown as `REDACTED` alone,
+//! and an `Authorization` header as its scheme and `REDACTED` (`Basic REDACTED`, see
+//! [`crate::basic_auth::redacted`]).
 
 /// Below this many characters a secret is shown as `REDACTED` without any prefix.
 pub const MIN_LEN_FOR_PREFIX: usize = 12;
@@ -48,9 +50,13 @@ pub fn sanitize(value: &str) -> String {
     out
 }
 
-/// A parameter value as it may be shown: redacted when secret, sanitized otherwise.
+/// A parameter value as it may be shown: redacted when secret, sanitized otherwise. A password
+/// is always `REDACTED` alone, whatever its length: a key's or token's prefix helps tell them
+/// apart when debugging, a password's helps only a guesser.
 pub fn shown_value(name: &str, value: &str) -> String {
-    if is_secret(name) {
+    if name.eq_ignore_ascii_case("password") {
+        "REDACTED".to_string()
+    } else if is_secret(name) {
         redact(value)
     } else {
         sanitize(value)
@@ -78,6 +84,8 @@ mod tests {
         assert!(!line.contains(key));
         assert_eq!(redact("12345678901"), "REDACTED");
         assert_eq!(redact("123456789012"), "1234…REDACTED");
+        let line = format_params([("PassWord", "a-long-password-here")]);
+        assert_eq!(line, "PassWord=REDACTED");
     }
 
     #[test]

@@ -15,6 +15,11 @@
 //! - TEXT: `OK`, or `ERROR <code>: <message>`.
 //! - HTML: a small standalone document with the code and the message, everything escaped.
 //!
+//! A successful `RequestToken` reply carries its token (spec section 6): XML
+//! `<Response code="0" type="RequestToken" token="…"/>` followed by a `<SessionId>` element
+//! beside it (as in the third-party sample), JSON `"token":"…"` after `type`, TEXT `OK <token>`,
+//! HTML a `<p>` with `<span class="token">`.
+//!
 //! Every text that goes into a reply is escaped for its format here, so callers may pass any
 //! message. Messages are the emulator's own; values echoed from a request are shortened and
 //! sanitized by the caller ([`crate::api`]) and secrets are never echoed.
@@ -68,6 +73,10 @@ pub struct ApiReply {
     pub code: u32,
     /// The `ErrorMessage`; `None` on success.
     pub message: Option<String>,
+    /// The token of a successful `RequestToken`.
+    pub token: Option<String>,
+    /// The session id shown beside the token in XML.
+    pub session_id: Option<String>,
 }
 
 impl ApiReply {
@@ -76,6 +85,17 @@ impl ApiReply {
             action: action.to_string(),
             code: 0,
             message: None,
+            token: None,
+            session_id: None,
+        }
+    }
+
+    /// A successful `RequestToken` reply.
+    pub fn token(action: &str, token: &str, session_id: &str) -> Self {
+        ApiReply {
+            token: Some(token.to_string()),
+            session_id: Some(session_id.to_string()),
+            ..ApiReply::ok(action)
         }
     }
 
@@ -84,6 +104,8 @@ impl ApiReply {
             action: action.to_string(),
             code,
             message: Some(message.into()),
+            token: None,
+            session_id: None,
         }
     }
 
@@ -106,13 +128,20 @@ impl ApiReply {
     }
 
     fn xml(&self) -> String {
-        let head = format!(
+        let mut head = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VerbaApi>\n  <Response code=\"{}\" type=\"{}\"",
             self.code,
             xml_escape(&self.action)
         );
+        if let Some(token) = &self.token {
+            head.push_str(&format!(" token=\"{}\"", xml_escape(token)));
+        }
+        let session = match &self.session_id {
+            Some(id) => format!("\n  <SessionId>{}</SessionId>", xml_escape(id)),
+            None => String::new(),
+        };
         match &self.message {
-            None => format!("{head}/>\n</VerbaApi>"),
+            None => format!("{head}/>{session}\n</VerbaApi>"),
             Some(m) => format!(
                 "{head}>\n    <ErrorMessage>{}</ErrorMessage>\n  </Response>\n</VerbaApi>",
                 xml_escape(m)
@@ -127,6 +156,8 @@ impl ApiReply {
             code: u32,
             #[serde(rename = "type")]
             kind: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            token: Option<&'a str>,
             #[serde(rename = "ErrorMessage", skip_serializing_if = "Option::is_none")]
             error_message: Option<&'a str>,
         }
@@ -145,6 +176,7 @@ impl ApiReply {
                 response: Response {
                     code: self.code,
                     kind: &self.action,
+                    token: self.token.as_deref(),
                     error_message: self.message.as_deref(),
                 },
             },
@@ -161,7 +193,10 @@ impl ApiReply {
 
     fn text(&self) -> String {
         match &self.message {
-            None if self.code == 0 => "OK".to_string(),
+            None if self.code == 0 => match &self.token {
+                Some(token) => format!("OK {}", one_line(token)),
+                None => "OK".to_string(),
+            },
             None => format!("ERROR {}", self.code),
             // One line: a message never contains line breaks, but make sure.
             Some(m) => format!("ERROR {}: {}", self.code, one_line(m)),
@@ -171,8 +206,15 @@ impl ApiReply {
     fn html(&self) -> String {
         let status = if self.code == 0 { "OK" } else { "Error" };
         let message = self.message.as_deref().unwrap_or("OK");
+        let token = match &self.token {
+            Some(t) => format!(
+                "<p>Token: <span class=\"token\">{}</span></p>\n",
+                html_escape(t)
+            ),
+            None => String::new(),
+        };
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Verba API: {action} {status}</title></head>\n<body>\n<h1>{action}: {status}</h1>\n<p>Code: <span class=\"code\">{code}</span></p>\n<p class=\"message\">{message}</p>\n</body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Verba API: {action} {status}</title></head>\n<body>\n<h1>{action}: {status}</h1>\n<p>Code: <span class=\"code\">{code}</span></p>\n<p class=\"message\">{message}</p>\n{token}</body>\n</html>\n",
             action = html_escape(&self.action),
             code = self.code,
             message = html_escape(message),
@@ -293,6 +335,25 @@ mod tests {
         let html = ApiReply::error("DeleteCall", 1, "<script>").render(ResponseType::Html);
         assert!(html.contains("&lt;script&gt;"));
         assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn token_forms_match_the_spec() {
+        let reply = ApiReply::token("RequestToken", "T0K", "S1D");
+        assert_eq!(
+            reply.render(ResponseType::Xml),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VerbaApi>\n  <Response code=\"0\" type=\"RequestToken\" token=\"T0K\"/>\n  <SessionId>S1D</SessionId>\n</VerbaApi>"
+        );
+        assert_eq!(
+            reply.render(ResponseType::Json),
+            r#"{"VerbaApi":{"Response":{"code":0,"type":"RequestToken","token":"T0K"}}}"#
+        );
+        assert_eq!(reply.render(ResponseType::Text), "OK T0K");
+        assert!(
+            reply
+                .render(ResponseType::Html)
+                .contains("<span class=\"token\">T0K</span>")
+        );
     }
 
     #[test]

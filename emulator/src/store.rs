@@ -56,6 +56,84 @@ pub struct ApiKey {
 pub struct Token {
     pub value: String,
     pub expires_ms: Option<i64>,
+    /// Issued by `RequestToken` (dropped from the store once expired), not from the fixture.
+    pub issued: bool,
+}
+
+/// A user account for `RequestToken`.
+#[derive(Debug, Clone)]
+pub struct User {
+    /// Compared exactly.
+    pub user_name: String,
+    /// Compared exactly; never shown anywhere.
+    pub password: String,
+    pub roles: Vec<String>,
+}
+
+/// Most tokens issued by `RequestToken` that a key keeps at once; beyond, the oldest is dropped,
+/// so that a flood of token requests cannot grow the store without bound.
+pub const MAX_ISSUED_TOKENS_PER_KEY: usize = 1000;
+
+/// The roles a user needs for `RequestToken` (spec section 6).
+pub const REQUIRED_ROLES: [&str; 2] = ["System Administrator", "System Supervisor"];
+
+/// Why `RequestToken` refused (code 4). The messages never contain the key, the user name or the
+/// password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRefusal {
+    /// The API key is missing or unknown.
+    Key(AuthFailure),
+    /// Neither an `Authorization` header nor `userName` and `password` were given.
+    MissingCredentials,
+    /// The `Authorization` header is not `Basic base64(user:password)`.
+    MalformedAuthorization,
+    /// Unknown user or wrong password (one message for both, so that user names cannot be
+    /// probed).
+    BadCredentials,
+    /// The user lacks System Administrator or System Supervisor.
+    MissingRole,
+    /// The system's random generator failed (no token can be made).
+    NoRandomness,
+}
+
+impl TokenRefusal {
+    pub fn message(self) -> &'static str {
+        match self {
+            TokenRefusal::Key(failure) => failure.message(),
+            TokenRefusal::MissingCredentials => {
+                "Authentication failed: give an Authorization: Basic header, or the userName and \
+                 password parameters."
+            }
+            TokenRefusal::MalformedAuthorization => {
+                "Authentication failed: the Authorization header is not Basic \
+                 base64(userName:password)."
+            }
+            TokenRefusal::BadCredentials => {
+                "Authentication failed: unknown user name or wrong password."
+            }
+            TokenRefusal::MissingRole => {
+                "Authentication failed: the user needs the System Administrator and System \
+                 Supervisor roles."
+            }
+            TokenRefusal::NoRandomness => {
+                "Authentication failed: the emulator could not generate a token."
+            }
+        }
+    }
+}
+
+/// A token issued by [`Store::issue_token`], with the session id the reply shows beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedToken {
+    pub token: String,
+    pub session_id: String,
+}
+
+/// `n` random bytes from the system's generator, as upper-case hex.
+fn random_hex(n: usize) -> Option<String> {
+    let mut bytes = vec![0u8; n];
+    getrandom::fill(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02X}")).collect())
 }
 
 /// One call in the store.
@@ -148,6 +226,10 @@ pub struct RequestRecord {
     pub query_keys: Vec<String>,
     pub body_keys: Vec<String>,
     pub content_type: Option<String>,
+    /// The `Authorization` header's scheme followed by `REDACTED` (`Basic REDACTED`), if one
+    /// was sent; never its credentials.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization: Option<String>,
 }
 
 /// The body of `GET /__emulator/requests`.
@@ -189,6 +271,8 @@ pub struct Store {
     response_delay: Duration,
     request_count: u64,
     recent: VecDeque<RequestRecord>,
+    users: Vec<User>,
+    token_lifetime_ms: i64,
 }
 
 /// Milliseconds to whole seconds, rounded to nearest (ties away from zero do not matter here).
@@ -205,7 +289,69 @@ impl Store {
             response_delay: Duration::from_millis(response_delay_ms),
             request_count: 0,
             recent: VecDeque::new(),
+            users: Vec::new(),
+            token_lifetime_ms: crate::fixture::DEFAULT_TOKEN_LIFETIME_S * 1000,
         }
+    }
+
+    /// The same store with `RequestToken`'s users and token lifetime.
+    pub fn with_users(mut self, users: Vec<User>, token_lifetime_ms: i64) -> Self {
+        self.users = users;
+        self.token_lifetime_ms = token_lifetime_ms;
+        self
+    }
+
+    /// `RequestToken`: checks the API key, then the credentials (already read from the header or
+    /// the parameters, or why they could not be), the user, password and roles, and issues a new
+    /// random token bound to that key, valid for the fixture's `tokenLifetimeS`. Expired issued
+    /// tokens of the key are dropped at the same time (fixture tokens are kept), and the oldest
+    /// issued one once the key holds [`MAX_ISSUED_TOKENS_PER_KEY`].
+    pub fn issue_token(
+        &mut self,
+        api_key: Option<&str>,
+        credentials: Result<(&str, &str), TokenRefusal>,
+        now_ms: i64,
+    ) -> Result<IssuedToken, TokenRefusal> {
+        let Some(given) = api_key.filter(|k| !k.is_empty()) else {
+            return Err(TokenRefusal::Key(AuthFailure::MissingKey));
+        };
+        let given = crate::normalize::api_key(given);
+        let Some(index) = self.keys.iter().position(|k| k.key == given) else {
+            return Err(TokenRefusal::Key(AuthFailure::UnknownKey));
+        };
+        let (user_name, password) = credentials?;
+        let Some(user) = self
+            .users
+            .iter()
+            .find(|u| u.user_name == user_name && u.password == password)
+        else {
+            return Err(TokenRefusal::BadCredentials);
+        };
+        if !REQUIRED_ROLES
+            .iter()
+            .all(|role| user.roles.iter().any(|r| r == role))
+        {
+            return Err(TokenRefusal::MissingRole);
+        }
+        let (Some(token), Some(session_id)) = (random_hex(24), random_hex(16)) else {
+            return Err(TokenRefusal::NoRandomness);
+        };
+        let expires_ms = now_ms.saturating_add(self.token_lifetime_ms);
+        if let Some(key) = self.keys.get_mut(index) {
+            key.tokens
+                .retain(|t| !(t.issued && t.expires_ms.is_some_and(|e| now_ms >= e)));
+            if key.tokens.iter().filter(|t| t.issued).count() >= MAX_ISSUED_TOKENS_PER_KEY
+                && let Some(oldest) = key.tokens.iter().position(|t| t.issued)
+            {
+                key.tokens.remove(oldest);
+            }
+            key.tokens.push(Token {
+                value: token.clone(),
+                expires_ms: Some(expires_ms),
+                issued: true,
+            });
+        }
+        Ok(IssuedToken { token, session_id })
     }
 
     /// The reply delay of `/verba/api` (fixture `responseDelayMs`).
@@ -456,6 +602,50 @@ mod tests {
         assert_eq!(store.delete(&sel, NOW), DeleteOutcome::Deleted);
         assert_eq!(store.delete(&sel, NOW), DeleteOutcome::NotFound);
         assert_eq!(store.call_count(), 1);
+    }
+
+    #[test]
+    fn issued_tokens_are_bounded_per_key_and_expire() {
+        let key = ApiKey {
+            key: "k".to_string(),
+            requires_token: true,
+            tokens: vec![Token {
+                value: "fixture".to_string(),
+                expires_ms: None,
+                issued: false,
+            }],
+        };
+        let user = User {
+            user_name: "u".to_string(),
+            password: "p".to_string(),
+            roles: REQUIRED_ROLES.iter().map(|r| r.to_string()).collect(),
+        };
+        let mut store = Store::new(vec![key], vec![], 0).with_users(vec![user], 1000);
+        let issue = |store: &mut Store, now| store.issue_token(Some("k"), Ok(("u", "p")), now);
+        let first = issue(&mut store, NOW).map(|t| t.token);
+        assert!(first.is_ok());
+        for _ in 0..MAX_ISSUED_TOKENS_PER_KEY {
+            assert!(issue(&mut store, NOW).is_ok());
+        }
+        assert_eq!(store.keys[0].tokens.len(), MAX_ISSUED_TOKENS_PER_KEY + 1);
+        let first = first.unwrap_or_default();
+        assert_eq!(
+            store.authenticate(Some("k"), Some(&first), NOW),
+            Err(AuthFailure::UnknownToken)
+        );
+        assert!(store.authenticate(Some("k"), Some("fixture"), NOW).is_ok());
+        // Once they have expired, the next request drops them all.
+        assert!(issue(&mut store, NOW + 1000).is_ok());
+        assert_eq!(store.keys[0].tokens.len(), 2);
+        assert_eq!(
+            issue(&mut store, NOW).map(|_| ()),
+            Ok(()),
+            "the same user again"
+        );
+        assert_eq!(
+            store.issue_token(Some("k"), Ok(("u", "P")), NOW),
+            Err(TokenRefusal::BadCredentials)
+        );
     }
 
     #[test]

@@ -128,6 +128,14 @@ fn dump_demo_fixture_prints_a_loadable_fixture() {
     let fixture = verba_emulator::fixture::parse(&output.stdout).expect("a valid fixture");
     assert_eq!(fixture.calls.len(), 35);
     assert_eq!(fixture.api_keys.len(), 2);
+    // The vendor's sample user for RequestToken, with both roles.
+    assert_eq!(fixture.users.len(), 1);
+    assert_eq!(fixture.users[0].user_name, "myapiuser");
+    assert_eq!(fixture.users[0].password, "pa$$word");
+    assert_eq!(
+        fixture.users[0].roles,
+        ["System Administrator", "System Supervisor"]
+    );
     assert!(verba_emulator::fixture::into_store(&fixture, 0).is_ok());
 }
 

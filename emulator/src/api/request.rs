@@ -16,6 +16,7 @@ use axum::http::{Method, header};
 
 use crate::AppState;
 use crate::api::MAX_TARGET_LEN;
+use crate::basic_auth;
 use crate::body::{self, BodyError};
 use crate::params::{self, Params};
 use crate::redact;
@@ -27,6 +28,7 @@ use crate::store::RequestRecord;
 pub struct ApiRequest {
     method: Method,
     content_type: Option<String>,
+    authorization: Option<Vec<u8>>,
     query_pairs: Vec<(String, String)>,
     body_pairs: Vec<(String, String)>,
     params: Params,
@@ -75,6 +77,10 @@ impl FromRequest<Arc<AppState>> for ApiRequest {
             .headers
             .get(header::CONTENT_TYPE)
             .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+        let authorization = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .map(|v| v.as_bytes().to_vec());
         let query_pairs = params::parse_pairs(parts.uri.query().unwrap_or("").as_bytes());
         let body = read_form_body(
             &parts.method,
@@ -94,6 +100,7 @@ impl FromRequest<Arc<AppState>> for ApiRequest {
             shape: check_shape(body_problem, target_len, &params),
             method: parts.method,
             content_type,
+            authorization,
             query_pairs,
             body_pairs,
             params,
@@ -117,6 +124,11 @@ impl ApiRequest {
         self.shape.as_ref().copied()
     }
 
+    /// The `Authorization` header as sent, if any.
+    pub fn authorization(&self) -> Option<&[u8]> {
+        self.authorization.as_deref()
+    }
+
     /// False for a method other than GET and POST, which is answered with HTTP 405.
     pub fn method_allowed(&self) -> bool {
         self.method == Method::GET || self.method == Method::POST
@@ -136,17 +148,26 @@ impl ApiRequest {
             query_keys: names(&self.query_pairs),
             body_keys: names(&self.body_pairs),
             content_type: self.content_type.as_deref().map(redact::sanitize),
+            authorization: self.authorization.as_deref().map(basic_auth::redacted),
         }
     }
 
     /// The parameters as the request log shows them: every pair as sent, secrets redacted.
+    /// The `Authorization` header, if any, is shown last as `Authorization=Basic REDACTED`.
     pub fn log_params(&self) -> String {
-        redact::format_params(
+        let params = redact::format_params(
             self.query_pairs
                 .iter()
                 .chain(&self.body_pairs)
                 .map(|(name, value)| (name.as_str(), value.as_str())),
-        )
+        );
+        match self.authorization.as_deref() {
+            None => params,
+            Some(header) if params.is_empty() => {
+                format!("Authorization={}", basic_auth::redacted(header))
+            }
+            Some(header) => format!("{params} Authorization={}", basic_auth::redacted(header)),
+        }
     }
 }
 
