@@ -259,7 +259,7 @@ fn credential(field: Field, raw: &OptionValue) -> rules::Checked<String> {
             ],
         ));
     }
-    Ok(Some(text.to_string()))
+    Ok(Some(text.as_ref().to_owned()))
 }
 
 /// `auth`: `basic` or `params`, any letter case.
