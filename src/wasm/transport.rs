@@ -191,23 +191,9 @@ impl Drop for AbortGuard {
     }
 }
 
-/// What [`send`] gives: one boxed future, so that its code exists once in the wasm whichever
-/// export awaits it (an `impl Future` would be inlined into each caller's state machine).
-pub(crate) type Sending<'a> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<Reply, Failure>> + 'a>>;
-
 /// Sends `request` and reads the answer, at most [`MAX_REPLY_BYTES`] of it; the timeout covers
 /// headers and body.
-pub(crate) fn send(
-    request: Outgoing<'_>,
-    cors_preflight: bool,
-    caller: Option<AbortSignal>,
-    timeout_ms: Option<u32>,
-) -> Sending<'_> {
-    Box::pin(exchange(request, cors_preflight, caller, timeout_ms))
-}
-
-async fn exchange(
+pub(crate) async fn send(
     request: Outgoing<'_>,
     cors_preflight: bool,
     caller: Option<AbortSignal>,
