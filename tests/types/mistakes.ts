@@ -130,3 +130,30 @@ export function errors(err: unknown): void {
   }
   void [before, unknownYet];
 }
+
+// requestToken (issue 10): GET with auth "params" would put the password in a URL.
+import { requestToken, type RequestTokenOptions, type TokenInfo } from "verba-api";
+
+export function tokenOptions(): RequestTokenOptions[] {
+  const userName = "myapiuser";
+  const password = "pa$$word";
+  return [
+    { apiKey, userName, password },
+    { apiKey, userName, password, auth: "basic", method: "GET" },
+    { apiKey, userName, password, auth: "params", method: "POST" },
+    // @ts-expect-error: GET with auth "params".
+    { apiKey, userName, password, auth: "params", method: "GET" },
+    // @ts-expect-error: an auth that does not exist.
+    { apiKey, userName, password, auth: "digest" },
+    // @ts-expect-error: no password.
+    { apiKey, userName },
+    // @ts-expect-error: a DeleteCall option.
+    { apiKey, userName, password, token: "x" },
+  ];
+}
+
+export async function tokenInfo(): Promise<number> {
+  const info: TokenInfo = await requestToken({ apiKey, userName: "u", password: "p" });
+  // @ts-expect-error: TokenInfo has no expiresIn.
+  return info.expiresIn;
+}
