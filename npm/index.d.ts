@@ -569,6 +569,7 @@ export function initSync(module: BufferSource | WebAssembly.Module): void;
 
 /**
  * What every `RequestTokenOptions` has. `null` and `undefined` count as not given, as `""` does.
+ * @example const settings: RequestTokenSettings = { apiKey, userName: "myapiuser", password };
  */
 export interface RequestTokenSettings {
   /** The API key (a GUID, braces allowed) issued by the recorder. Never shown in errors or previews. */
@@ -589,7 +590,10 @@ export interface RequestTokenSettings {
   allowInsecureHttp?: boolean | null | undefined;
 }
 
-/** Credentials in an `Authorization: Basic` header (the default), by POST (default) or GET. */
+/**
+ * Credentials in an `Authorization: Basic` header (the default), by POST (default) or GET.
+ * @example const basic: RequestTokenWithBasic = { apiKey, userName, password, method: "GET" };
+ */
 export interface RequestTokenWithBasic extends RequestTokenSettings {
   /** Default "basic": `Authorization: Basic base64(userName:password)`. Any letter case. */
   auth?: "basic" | null | undefined;
@@ -597,7 +601,11 @@ export interface RequestTokenWithBasic extends RequestTokenSettings {
   method?: HttpMethod | Lowercase<HttpMethod> | null | undefined;
 }
 
-/** Credentials as `userName` and `password` parameters of a POST body (never GET: the password would be in the URL). */
+/**
+ * Credentials as `userName` and `password` parameters of a POST body (never GET: the password
+ * would be in the URL).
+ * @example const params: RequestTokenWithParams = { apiKey, userName, password, auth: "params" };
+ */
 export interface RequestTokenWithParams extends RequestTokenSettings {
   auth: "params";
   /** POST only: GET with "params" is a VALIDATION error (and a type error here). */
@@ -610,7 +618,10 @@ export interface RequestTokenWithParams extends RequestTokenSettings {
  */
 export type RequestTokenOptions = RequestTokenWithBasic | RequestTokenWithParams;
 
-/** A session token and when it expires. */
+/**
+ * A session token and when it expires.
+ * @example const renewAt = info.expiresAt - 60_000; // renew a minute early
+ */
 export interface TokenInfo {
   /** The token, for `deleteCall`'s `token` option. A secret: do not log it. */
   token: string;

@@ -26,6 +26,7 @@ try {
   switch (err.code) {
     case "VALIDATION":     markFields(err.issues); break;           // nothing was sent
     case "CALL_NOT_FOUND": show("No such call (already deleted?)"); break;
+    case "AUTH_FAILED":    show("Sign in again"); break;            // API code 4 or -40…-43: key, token or credentials refused
     case "API_ERROR":      show(err.message); break;                // apiCode, when the recorder gave one
     default:                                                        // HTTP_ERROR, NETWORK, TIMEOUT, PARSE
       // No readable answer: the recorder may have deleted the call anyway.

@@ -203,6 +203,12 @@ export function explain(error: unknown): string {
       const notDeleted: false = error.mayHaveDeleted;
       return `${apiCode} ${httpStatus} ${notDeleted}`;
     }
+    case "AUTH_FAILED": {
+      // 4, or -40…-43: always there.
+      const apiCode: number = error.apiCode;
+      const notDeleted: false = error.mayHaveDeleted;
+      return `${apiCode} ${error.httpStatus} ${notDeleted}`;
+    }
     case "API_ERROR": {
       // Absent for a TEXT `ERROR` reply without a readable code.
       const apiCode: number | undefined = error.apiCode;
