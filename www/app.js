@@ -318,6 +318,8 @@ function errorText(err) {
       return `Nothing was sent. ${err.issues.map(issueText).join(" ")}`;
     case "CALL_NOT_FOUND":
       return "The recorder has no such call. It may have been deleted already.";
+    case "AUTH_FAILED": // API code 4 (or -40…-43): nothing was done
+      return "The recorder refused the API key or the token. Check them in the settings; a token lasts one hour.";
     case "API_ERROR": // the recorder's own reason, e.g. "… because it is protected from deletion"
       return err.message;
     case "NETWORK":
