@@ -356,7 +356,7 @@ export const replyCases = [
   ["XML VerbaData root, code -50", '<VerbaData><Response code="-50"/></VerbaData>', "XML", 200, "CALL_NOT_FOUND -50"],
   // JSON: negative codes
   ["JSON code -1", json({ code: -1, type: "DeleteCall", ErrorMessage: "Unexpected error." }), "JSON", 200, "API_ERROR -1"],
-  ["JSON code -43 as a string", json({ code: "-43", type: "DeleteCall" }), "JSON", 200, "API_ERROR -43"],
+  ["JSON code -43 as a string", json({ code: "-43", type: "DeleteCall" }), "JSON", 200, "AUTH_FAILED -43"],
   ["JSON code -50", json({ code: -50, type: "DeleteCall" }), "JSON", 200, "CALL_NOT_FOUND -50"],
   ["JSON VerbaData wrapper, code -20", '{"VerbaData":{"Response":{"@code":-20}}}', "JSON", 200, "API_ERROR -20"],
   // arguments
