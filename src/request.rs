@@ -14,6 +14,7 @@
 //! ```
 
 use crate::encode::push_form_encoded;
+use crate::field::Field;
 use crate::params::{DeleteCallParams, HttpMethod};
 use crate::redact::redact;
 use serde::ser::SerializeStruct;
@@ -69,14 +70,12 @@ fn as_object<S: Serializer>(
     object.end()
 }
 
-/// Builds the request: POST puts every parameter but `action` in a form body, keeping the
-/// credentials out of URLs, histories and proxy logs; GET puts them all in the query, in the
-/// vendor's order.
-pub fn build_delete_call_request(params: &DeleteCallParams) -> BuiltRequest {
-    let wire = params.wire_params();
+/// The parameters form-encoded, and as the preview shows them: the same, with every secret
+/// redacted. For DeleteCall and RequestToken alike.
+pub(crate) fn form_encoded(wire: &[(Field, &str)]) -> (String, String) {
     let mut encoded = String::new();
     let mut shown = String::new();
-    for (field, value) in &wire {
+    for &(field, value) in wire {
         for out in [&mut encoded, &mut shown] {
             if !out.is_empty() {
                 out.push('&');
@@ -91,6 +90,19 @@ pub fn build_delete_call_request(params: &DeleteCallParams) -> BuiltRequest {
             push_form_encoded(&mut shown, value);
         }
     }
+    (encoded, shown)
+}
+
+/// Builds the request: POST puts every parameter but `action` in a form body, keeping the
+/// credentials out of URLs, histories and proxy logs; GET puts them all in the query, in the
+/// vendor's order.
+pub fn build_delete_call_request(params: &DeleteCallParams) -> BuiltRequest {
+    let wire = params.wire_params();
+    let wire: Vec<(Field, &str)> = wire
+        .iter()
+        .map(|(field, value)| (*field, value.as_str()))
+        .collect();
+    let (encoded, shown) = form_encoded(&wire);
 
     let mut url = String::with_capacity(params.endpoint.len() + ACTION_QUERY.len() + 1);
     url.push_str(&params.endpoint);

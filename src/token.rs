@@ -22,7 +22,6 @@
 //! assert_eq!((info.token.as_str(), info.expires_at), ("W7XI2", 3_601_000.0));
 //! ```
 
-use crate::encode::push_form_encoded;
 use crate::error::{Secrets, VerbaError};
 use crate::field::Field;
 use crate::issue::{IssueCode, ValidationIssue};
@@ -32,7 +31,7 @@ use crate::redact::redact;
 use crate::reply::{
     Envelope, MAX_REPLY_BYTES, TOO_LARGE, http_error, json, refusal, text, trim_bom, xml,
 };
-use crate::request::FORM_CONTENT_TYPE;
+use crate::request::{FORM_CONTENT_TYPE, form_encoded};
 use crate::validation::{DEFAULT_TIMEOUT_MS, is_absent, keep, rules, unknown_option};
 use serde::Serialize;
 
@@ -416,23 +415,7 @@ pub fn validate_request_token(
 /// key and the response type in the query (never the password: GET with `params` is refused
 /// by validation); `Authorization: Basic …` for [`AuthMode::Basic`].
 pub fn build_request_token_request(params: &RequestTokenParams) -> TokenRequest {
-    let mut encoded = String::new();
-    let mut shown = String::new();
-    for (field, value) in params.wire_params() {
-        for out in [&mut encoded, &mut shown] {
-            if !out.is_empty() {
-                out.push('&');
-            }
-            out.push_str(field.name());
-            out.push('=');
-        }
-        push_form_encoded(&mut encoded, value);
-        if field.is_secret() {
-            shown.push_str(&redact(value));
-        } else {
-            push_form_encoded(&mut shown, value);
-        }
-    }
+    let (encoded, shown) = form_encoded(&params.wire_params());
     let mut url = [params.endpoint.as_str(), TOKEN_ACTION_QUERY].concat();
     let mut preview = [params.method.as_str(), " ", url.as_str()].concat();
     let mut headers = Vec::new();
