@@ -166,3 +166,21 @@ impl Field {
         matches!(self, Field::ApiKey | Field::Token | Field::Password)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Field;
+
+    /// `KNOWN` is written out (a const array cannot be concatenated); it must stay the union of
+    /// the two requests' tables, DeleteCall's first, each name once.
+    #[test]
+    fn known_is_both_requests_options_once_each() {
+        let mut union: Vec<Field> = Field::ALL.to_vec();
+        union.extend(
+            Field::REQUEST_TOKEN
+                .iter()
+                .filter(|f| !Field::ALL.contains(f)),
+        );
+        assert_eq!(Field::KNOWN.to_vec(), union);
+    }
+}

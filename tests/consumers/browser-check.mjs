@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.mjs";
 
 const [name, dist, ...flags] = process.argv.slice(2);
 assert.ok(name && dist, "usage: browser-check.mjs NAME DIST [--worker]");
@@ -27,10 +27,6 @@ const PACKAGE_WASM = new URL("../../pkg/verba_api_bg.wasm", import.meta.url);
 const API_KEY = "1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9"; // a key without a token
 const CALL_ID = "c0ffee00-0000-4000-8000-00000000000" + { vite: 1, webpack: 2, esbuild: 3, worker: 4 }[name];
 const TIMEOUT_MS = 15_000;
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -78,7 +74,7 @@ await emulator("/__emulator/reset", {
   }),
 });
 const { server, served, origin } = await serve(dist);
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const problems = [];
 try {
   const page = await browser.newPage();

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.mjs";
 
 const BASE = process.env.VERBA_EMULATOR_URL;
 // The emulator's demo credentials (emulator/src/demo_data.rs), which the page prefills.
@@ -18,16 +18,6 @@ const DEMO_API_KEY = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
 const DEMO_TOKEN = "09835e02-6c10-11e0-bb22-ba324924019b";
 const UNKNOWN_CALL_ID = "0badc0de-0000-4000-8000-000000000001";
 const SHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const TIMEOUT_MS = 10_000;
 const AXE_SOURCE = readFileSync(resolveOrExplain("axe-core/axe.min.js"), "utf8");
 
@@ -142,7 +132,7 @@ async function main() {
   mkdirSync(SHOTS, { recursive: true });
   console.log(`demo page e2e against ${BASE}`);
 
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(TIMEOUT_MS);

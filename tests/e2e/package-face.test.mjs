@@ -8,16 +8,15 @@
 // Run: tests/support/with-emulator.sh node tests/e2e/package-face.test.mjs (after make pkg and
 // make emulator-bin; make test-e2e runs it).
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.mjs";
 
 const BASE = process.env.VERBA_EMULATOR_URL;
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
 const UNKNOWN_CALL_ID = "0badc0de-0000-4000-8000-000000000001";
 // The emulator's demo credentials (emulator/src/demo_data.rs), as the demo page uses them.
 const DEMO_API_KEY = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
 const DEMO_TOKEN = "09835e02-6c10-11e0-bb22-ba324924019b";
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const problems = [];
 let passed = 0;
 

@@ -16,22 +16,12 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.mjs";
 
 const BASE = process.env.VERBA_EMULATOR_URL;
 const HOSTILE = process.env.VERBA_HOSTILE_URL;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EMULATOR_BIN = `${ROOT}target/release/verba-emulator`;
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // Credentials of the fixtures (hex letters in both, so that letter case matters).
 const KEY = "6f1c3a52-8d4e-4b7a-9c21-0e5f7d8a9b10";
@@ -399,7 +389,7 @@ async function main() {
   assert.ok(BASE && HOSTILE, "VERBA_EMULATOR_URL / VERBA_HOSTILE_URL are not set; run through tests/support/with-emulator.sh");
   console.log(`hostile-network suite: the package served by ${BASE}, the hostile server at ${HOSTILE}`);
 
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const second = [];
   try {
     const context = await browser.newContext();
