@@ -204,6 +204,10 @@ impl Shared {
         if let Some(token) = self.session.borrow().fresh_token(js_sys::Date::now()) {
             return Ok(Some(token.to_owned()));
         }
+        // An aborted call starts no renewal.
+        if let Some(signal) = signal.filter(|signal| signal.aborted()) {
+            return Err(signal.reason());
+        }
         let info = until_aborted(self.renewal(), signal).await?;
         Ok(input::property(&info, "token").as_string())
     }
@@ -301,6 +305,9 @@ impl Shared {
             }
             input::signal(&options)
         };
+        if let Some(signal) = signal.as_ref().filter(|signal| signal.aborted()) {
+            return Err(signal.reason());
+        }
         if !self.config.can_renew() {
             return Err(invalid(vec![ValidationIssue::new(
                 Field::Credentials,
