@@ -6,10 +6,9 @@
 //! token is used as is. The emulator's request log says what reached it.
 
 use crate::support::*;
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Array, Promise, Reflect};
 use verba_api::js::{VerbaClient, create_client};
 use wasm_bindgen::JsValue;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
