@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 const TYPES: &'static str = r#"
 import type {
   BuiltRequest,
+  ClientCall,
+  ClientConfig,
   DeleteCallOptions,
   DeleteCallResult,
   RequestTokenOptions,

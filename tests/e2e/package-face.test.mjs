@@ -3,11 +3,12 @@
 // npm/face.js promises: a sync export before init throws VerbaError NOT_INITIALIZED; init()
 // loads from every kind of source (none, a URL, a string, a Response, a promise of one, the
 // bytes, a WebAssembly.Module; initSync from bytes or a module), is memoized, and can be retried
-// after a failed load; deleteCall initializes the module itself.
+// after a failed load; deleteCall initializes the module itself; README's Sessions example runs.
 //
 // Run: tests/support/with-emulator.sh node tests/e2e/package-face.test.mjs (after make pkg and
 // make emulator-bin; make test-e2e runs it).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { launchChromium } from "../support/chromium.mjs";
 
 const BASE = process.env.VERBA_EMULATOR_URL;
@@ -61,6 +62,7 @@ try {
         () => verba.validateParameter("callID", "x"),
         () => verba.buildDeleteCallRequest({}),
         () => verba.parseDeleteCallResponse("OK", "TEXT"),
+        () => verba.createClient({ apiKey: "74c8eea0-50c6-40b2-9f3e-252ed501c3c8" }),
       ]) {
         try {
           call();
@@ -72,7 +74,7 @@ try {
       return seen;
     },
     (seen) => {
-      assert.equal(seen.length, 4);
+      assert.equal(seen.length, 5);
       for (const one of seen) {
         assert.equal(one.verba, true);
         assert.equal(one.code, "NOT_INITIALIZED");
@@ -151,6 +153,52 @@ try {
     },
     (outcome) => assert.deepEqual(outcome, { verba: true, code: "CALL_NOT_FOUND", may: false }),
     [BASE, DEMO_API_KEY, DEMO_TOKEN, UNKNOWN_CALL_ID],
+  );
+
+  // README.md's "Sessions" example, run as written: its import becomes the imported package,
+  // its recorder the emulator, and the portal's names (askPassword, callIDs, show) are given.
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8").split("\n");
+  const open = readme.indexOf("```js", readme.indexOf("### Sessions"));
+  const example = readme.slice(open + 1, readme.indexOf("```", open + 1)).join("\n");
+  const importLine = 'import init, { createClient, VerbaError } from "verba-api";';
+  assert.ok(example.startsWith(importLine), "the Sessions example starts with its import");
+  const runnable = example
+    .replace(importLine, "const { default: init, createClient, VerbaError } = verba;")
+    .replace('"https://recorder.example.com"', "base");
+  await check(
+    "README's Sessions example deletes three calls with one token request",
+    async (verba, [base, source]) => {
+      const lines = [];
+      const show = (text) => lines.push(text);
+      let asked = 0;
+      const askPassword = async () => {
+        asked += 1;
+        return "pa$$word";
+      };
+      const json = async (route) => (await fetch(`${base}/__emulator/${route}`)).json();
+      const callIDs = (await json("calls")).calls
+        .filter((call) => call.state === "finished" && !call.doNotDelete)
+        .slice(0, 3)
+        .map((call) => call.callID);
+      const before = (await json("requests")).count;
+      const AsyncFunction = (async () => {}).constructor;
+      const run = new AsyncFunction("verba", "base", "askPassword", "callIDs", "show", source);
+      await run(verba, base, askPassword, callIDs, show);
+      const log = await json("requests");
+      const actions = log.recent.slice(-(log.count - before)).map((record) => record.action);
+      const left = (await json("calls")).calls.map((call) => call.callID);
+      return { lines, asked, actions, gone: callIDs.filter((id) => !left.includes(id)).length };
+    },
+    (outcome) => {
+      assert.equal(outcome.asked, 1, "the credentials function is called once");
+      assert.deepEqual(outcome.actions.filter((a) => a === "RequestToken"), ["RequestToken"]);
+      assert.equal(outcome.actions.filter((a) => a === "DeleteCall").length, 3);
+      assert.equal(outcome.gone, 3, "the three calls are gone");
+      assert.equal(outcome.lines.filter((line) => line.endsWith(": deleted")).length, 3, outcome.lines.join("; "));
+      assert.ok(outcome.lines.includes("Signed in for 60 more minutes"), outcome.lines.join("; "));
+      assert.ok(!outcome.lines.join("\n").includes("pa$$word"));
+    },
+    [BASE, runnable],
   );
 } finally {
   await browser.close();

@@ -6,3 +6,5 @@ declare const input: HTMLInputElement;
 declare function show(text: string): void;
 declare function markFields(issues: import("verba-api").ValidationIssue[]): void;
 declare function render(issues: import("verba-api").ValidationIssue[]): void;
+declare const callIDs: string[];
+declare function askPassword(): Promise<string>;
