@@ -157,3 +157,60 @@ export async function tokenInfo(): Promise<number> {
   // @ts-expect-error: TokenInfo has no expiresIn.
   return info.expiresIn;
 }
+
+// createClient (issue 10): the config takes no selector and no GET with "params"; a call takes a
+// selector, its signal and timeout only.
+import { createClient, type ClientCall, type ClientConfig, type VerbaClient } from "verba-api";
+
+export function clientConfigs(): ClientConfig[] {
+  const credentials = { userName: "myapiuser", password: "pa$$word" };
+  return [
+    { apiKey },
+    { apiKey, token: "W7XI2" },
+    { apiKey, credentials, auth: "params" },
+    { apiKey, credentials: async () => credentials, method: "GET" },
+    { apiKey, credentials: () => credentials, corsPreflight: false },
+    // @ts-expect-error: GET with auth "params".
+    { apiKey, credentials, auth: "params", method: "GET" },
+    // @ts-expect-error: a selector belongs to each call.
+    { apiKey, callID },
+    // @ts-expect-error: credentials without a password.
+    { apiKey, credentials: { userName: "myapiuser" } },
+    // @ts-expect-error: userName and password go inside credentials.
+    { apiKey, userName: "myapiuser", password: "pa$$word" },
+    // @ts-expect-error: each call has its own signal.
+    { apiKey, signal: new AbortController().signal },
+  ];
+}
+
+export function clientCalls(): ClientCall[] {
+  return [
+    { callID },
+    { extension: "8856", status: "last", timeoutMs: 5000 },
+    { nativeID: "TRS26140192", signal: new AbortController().signal },
+    // @ts-expect-error: two selectors.
+    { callID, nativeID: "TRS26140192" },
+    // @ts-expect-error: the key is the config's.
+    { callID, apiKey },
+    // @ts-expect-error: the token is the client's.
+    { callID, token: "W7XI2" },
+    // @ts-expect-error: extension without status.
+    { extension: "8856" },
+    // @ts-expect-error: no selector.
+    {},
+  ];
+}
+
+export async function clientUse(): Promise<number | undefined> {
+  const client: VerbaClient = createClient({ apiKey, credentials: { userName: "u", password: "p" } });
+  const info = await client.requestToken({ signal: new AbortController().signal });
+  await client.deleteCall({ callID });
+  // @ts-expect-error: tokenInfo may be null.
+  const expiresAt: number = client.tokenInfo.expiresAt;
+  // @ts-expect-error: tokenInfo is read-only.
+  client.tokenInfo = info;
+  // @ts-expect-error: requestToken takes only a signal.
+  await client.requestToken({ apiKey });
+  client.forgetToken();
+  return expiresAt;
+}
