@@ -61,6 +61,20 @@ impl VerbaErrorCode {
 
 serialize_as_str!(VerbaErrorCode);
 
+/// What was being done when an error happened: it decides the message's first words and
+/// whether the error may hide a deletion (only a DeleteCall deletes anything).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Action {
+    /// `deleteCall` (also `client.deleteCall`, and reading a reply with
+    /// `parseDeleteCallResponse`).
+    #[default]
+    DeleteCall,
+    /// `requestToken`, or the token a client requested for a call: it deletes nothing.
+    RequestToken,
+    /// `createClient`: its config was checked; nothing was sent.
+    CreateClient,
+}
+
 /// Why a DeleteCall did not succeed: the JavaScript `VerbaError`. Its `Display` is the message
 /// JavaScript shows; messages never contain an API key or token of the request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -213,20 +227,30 @@ impl VerbaError {
         }
     }
 
+    /// [`VerbaError::may_have_deleted`] for an error that ended `action`: never for a
+    /// RequestToken or a config check, which delete nothing.
+    pub fn may_have_deleted_in(&self, action: Action) -> bool {
+        action == Action::DeleteCall && self.may_have_deleted()
+    }
+
     /// Writes the message: sentences describing the error, suitable for a portal to show, the
     /// last one saying when the call may have been deleted anyway.
-    fn write_message(&self, text: &mut String) {
-        self.write_cause(text);
-        if self.may_have_deleted() {
+    fn write_message(&self, text: &mut String, action: Action) {
+        self.write_cause(text, action);
+        if self.may_have_deleted_in(action) {
             text.push_str(MAY_HAVE_DELETED);
         }
     }
 
     /// Writes what went wrong.
-    fn write_cause(&self, text: &mut String) {
+    fn write_cause(&self, text: &mut String, action: Action) {
         match self {
             VerbaError::Validation { issues } => {
-                text.push_str("Invalid DeleteCall options: ");
+                text.push_str(match action {
+                    Action::DeleteCall => "Invalid DeleteCall options: ",
+                    Action::RequestToken => "Invalid RequestToken options: ",
+                    Action::CreateClient => "Invalid createClient config: ",
+                });
                 match issues.first() {
                     Some(first) => text.push_str(&first.message),
                     None => text.push_str("(no details)"),
@@ -389,11 +413,17 @@ pub(crate) fn push_number(text: &mut String, number: i64) {
 }
 
 impl VerbaError {
-    /// The message (the `Display` text), built without the formatting machinery, which weighs
-    /// in the wasm build.
+    /// The message (the `Display` text, for an error that ended a DeleteCall), built without
+    /// the formatting machinery, which weighs in the wasm build.
     pub(crate) fn message(&self) -> String {
+        self.message_in(Action::DeleteCall)
+    }
+
+    /// The message of this error when it ended `action`: a RequestToken's error never says the
+    /// call may have been deleted, and a validation error names what was invalid.
+    pub fn message_in(&self, action: Action) -> String {
         let mut text = String::new();
-        self.write_message(&mut text);
+        self.write_message(&mut text, action);
         text
     }
 }

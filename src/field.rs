@@ -44,11 +44,14 @@ pub enum Field {
     /// `auth`: how the credentials travel, `basic` (an `Authorization` header) or `params`
     /// (RequestToken only).
     Auth,
+    /// `credentials`: `{ userName, password }`, or a function that resolves to them
+    /// (`createClient` only).
+    Credentials,
 }
 
 impl Field {
     /// Every option of either request: DeleteCall's, then RequestToken's own.
-    pub const KNOWN: [Field; 18] = [
+    pub const KNOWN: [Field; 19] = [
         Field::ApiKey,
         Field::Token,
         Field::CallId,
@@ -67,6 +70,34 @@ impl Field {
         Field::UserName,
         Field::Password,
         Field::Auth,
+        Field::Credentials,
+    ];
+
+    /// The options of `createClient`'s config, in the order the documentation lists them.
+    pub const CLIENT: [Field; 10] = [
+        Field::ApiKey,
+        Field::BaseUrl,
+        Field::Token,
+        Field::Credentials,
+        Field::Auth,
+        Field::Method,
+        Field::ResponseType,
+        Field::TimeoutMs,
+        Field::AllowInsecureHttp,
+        Field::CorsPreflight,
+    ];
+
+    /// What each `client.deleteCall` takes: the selector, and the call's own signal and
+    /// timeout.
+    pub const CALL: [Field; 8] = [
+        Field::CallId,
+        Field::PlatformCallId,
+        Field::NativeId,
+        Field::MeetingId,
+        Field::Extension,
+        Field::Status,
+        Field::Signal,
+        Field::TimeoutMs,
     ];
 
     /// The options of `RequestTokenOptions`, in the order the documentation lists them.
@@ -132,6 +163,7 @@ impl Field {
             Field::UserName => "userName",
             Field::Password => "password",
             Field::Auth => "auth",
+            Field::Credentials => "credentials",
         }
     }
 
@@ -172,15 +204,17 @@ mod tests {
     use super::Field;
 
     /// `KNOWN` is written out (a const array cannot be concatenated); it must stay the union of
-    /// the two requests' tables, DeleteCall's first, each name once.
+    /// the tables (DeleteCall's, RequestToken's, createClient's, a call's), each name once.
     #[test]
-    fn known_is_both_requests_options_once_each() {
+    fn known_is_every_tables_options_once_each() {
         let mut union: Vec<Field> = Field::ALL.to_vec();
-        union.extend(
-            Field::REQUEST_TOKEN
-                .iter()
-                .filter(|f| !Field::ALL.contains(f)),
-        );
+        for table in [&Field::REQUEST_TOKEN[..], &Field::CLIENT, &Field::CALL] {
+            for field in table {
+                if !union.contains(field) {
+                    union.push(*field);
+                }
+            }
+        }
         assert_eq!(Field::KNOWN.to_vec(), union);
     }
 }

@@ -50,6 +50,7 @@ macro_rules! serialize_as_str {
 }
 
 mod base_url;
+mod client;
 mod encode;
 mod error;
 mod field;
@@ -71,8 +72,12 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::exports as js;
 
+pub use client::{
+    ClientConfig, CredentialSource, CredentialsInput, RENEW_BEFORE_EXPIRY_MS, Session,
+    UserCredentials,
+};
 pub use encode::form_encode;
-pub use error::{VerbaError, VerbaErrorCode};
+pub use error::{Action, VerbaError, VerbaErrorCode};
 pub use field::Field;
 pub use issue::{IssueCode, ValidationIssue};
 pub use options::{DeleteCallOptions, OptionValue, RequestTokenOptions};

@@ -1,19 +1,21 @@
 //! The JavaScript API: `deleteCall`, `requestToken`, `validateDeleteCall`, `validateParameter`,
-//! `buildDeleteCallRequest`, `parseDeleteCallResponse`. Each takes the caller's values once and
+//! `buildDeleteCallRequest`, `parseDeleteCallResponse` (`createClient` is in `client`). Each takes the caller's values once and
 //! gives one value back.
 
+pub use super::client::{VerbaClient, create_client};
 use super::input;
 use super::output::{JsVerbaError, error_value, to_js};
 use super::transport::{self, Failure};
-use crate::error::{Secrets, VerbaError};
+use crate::error::{Action, Secrets, VerbaError};
 use crate::issue::{IssueCode, ValidationIssue};
 use crate::options::is_whole;
 use crate::params::{DeleteCallParams, ResponseType};
 use crate::report::ValidationReport;
-use crate::token::{self, RequestTokenParams};
+use crate::token::{self, RequestTokenParams, TokenInfo};
 use crate::{reply, request, validation};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::AbortSignal;
 
 /// Whether `value` is an instance of the package's JavaScript `VerbaError` class.
 pub fn is_verba_error(value: &JsValue) -> bool {
@@ -32,8 +34,38 @@ fn checked(options: &JsValue) -> Result<DeleteCallParams, Vec<ValidationIssue>> 
     Err(issues)
 }
 
-fn validation_error(issues: Vec<ValidationIssue>) -> JsValue {
-    error_value(&VerbaError::from(issues), JsValue::UNDEFINED)
+/// A `VerbaError` VALIDATION for `issues`, found checking the options of `action`.
+pub(crate) fn validation_error(issues: Vec<ValidationIssue>, action: Action) -> JsValue {
+    error_value(&VerbaError::from(issues), JsValue::UNDEFINED, action)
+}
+
+/// Why a request did not succeed, before it becomes the JavaScript rejection.
+pub(crate) enum Rejection {
+    /// A `VerbaError`, with its `cause` (`undefined` for none).
+    Error(VerbaError, JsValue),
+    /// The caller's abort reason (or a credentials function's rejection), passed on unchanged.
+    Reason(JsValue),
+}
+
+impl Rejection {
+    /// Whether the recorder refused the key, the credentials or the token.
+    pub(crate) fn is_auth_failed(&self) -> bool {
+        matches!(self, Rejection::Error(VerbaError::AuthFailed { .. }, _))
+    }
+
+    /// The JavaScript rejection, for an error that ended `action`.
+    pub(crate) fn into_js(self, action: Action) -> JsValue {
+        match self {
+            Rejection::Error(error, cause) => error_value(&error, cause, action),
+            Rejection::Reason(reason) => reason,
+        }
+    }
+}
+
+impl From<VerbaError> for Rejection {
+    fn from(error: VerbaError) -> Self {
+        Rejection::Error(error, JsValue::UNDEFINED)
+    }
 }
 
 /// Deletes a call. Validates first and sends nothing when the options are invalid. Resolves
@@ -44,28 +76,39 @@ fn validation_error(issues: Vec<ValidationIssue>) -> JsValue {
 pub async fn delete_call(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let params = checked(&options).map_err(validation_error)?;
-    let request = request::build_delete_call_request(&params);
+    let params =
+        checked(&options).map_err(|issues| validation_error(issues, Action::DeleteCall))?;
+    send_delete_call(&params, input::signal(&options))
+        .await
+        .map_err(|rejection| rejection.into_js(Action::DeleteCall))
+}
+
+/// Sends a valid DeleteCall and reads its reply.
+pub(crate) async fn send_delete_call(
+    params: &DeleteCallParams,
+    signal: Option<AbortSignal>,
+) -> Result<JsValue, Rejection> {
+    let request = request::build_delete_call_request(params);
     let sent = transport::send(
         (&request).into(),
         params.cors_preflight,
-        input::signal(&options),
+        signal,
         params.timeout_ms,
     );
     match sent.await {
         Ok(reply) => params
             .read_reply(&reply.body, reply.status)
             .map(|result| to_js(&result))
-            .map_err(|error| error_value(&error, JsValue::UNDEFINED)),
+            .map_err(Rejection::from),
         Err(failure) => Err(failed(failure, params.timeout_ms, &params.secrets())),
     }
 }
 
 /// The rejection for a request that got no readable answer: the caller's abort reason as is,
 /// else a `VerbaError` whose texts are scrubbed of `secrets`.
-fn failed(failure: Failure, timeout_ms: Option<u32>, secrets: &[&str]) -> JsValue {
+fn failed(failure: Failure, timeout_ms: Option<u32>, secrets: &[&str]) -> Rejection {
     let error = match failure {
-        Failure::Aborted(reason) => return reason,
+        Failure::Aborted(reason) => return Rejection::Reason(reason),
         Failure::Redirected(http_status) => VerbaError::Redirected { http_status },
         Failure::TimedOut => VerbaError::Timeout {
             timeout_ms: timeout_ms.unwrap_or(0),
@@ -84,10 +127,10 @@ fn failed(failure: Failure, timeout_ms: Option<u32>, secrets: &[&str]) -> JsValu
             sent,
         } => {
             let error = VerbaError::network(&detail, sent, &Secrets::new(secrets));
-            return error_value(&error, cause);
+            return Rejection::Error(error, cause);
         }
     };
-    error_value(&error, JsValue::UNDEFINED)
+    error.into()
 }
 
 /// Validates RequestToken options, or gives every issue.
@@ -111,22 +154,29 @@ fn checked_token(options: &JsValue) -> Result<RequestTokenParams, Vec<Validation
 pub async fn request_token(
     #[wasm_bindgen(unchecked_param_type = "RequestTokenOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let params = checked_token(&options).map_err(validation_error)?;
-    let request = token::build_request_token_request(&params);
-    let sent_at_ms = js_sys::Date::now();
+    let params =
+        checked_token(&options).map_err(|issues| validation_error(issues, Action::RequestToken))?;
     // The preflight gate stays on: an Authorization header makes the request non-simple anyway,
     // and a POST of parameters gets the gate's header when it crosses origins.
-    let sent = transport::send(
-        (&request).into(),
-        true,
-        input::signal(&options),
-        params.timeout_ms,
-    );
+    send_request_token(&params, true, input::signal(&options))
+        .await
+        .map(|info| to_js(&info))
+        .map_err(|rejection| rejection.into_js(Action::RequestToken))
+}
+
+/// Sends a valid RequestToken and reads the token from its reply.
+pub(crate) async fn send_request_token(
+    params: &RequestTokenParams,
+    cors_preflight: bool,
+    signal: Option<AbortSignal>,
+) -> Result<TokenInfo, Rejection> {
+    let request = token::build_request_token_request(params);
+    let sent_at_ms = js_sys::Date::now();
+    let sent = transport::send((&request).into(), cors_preflight, signal, params.timeout_ms);
     match sent.await {
         Ok(reply) => params
             .read_reply(&reply.body, reply.status, sent_at_ms)
-            .map(|info| to_js(&info))
-            .map_err(|error| error_value(&error, JsValue::UNDEFINED)),
+            .map_err(Rejection::from),
         Err(failure) => Err(failed(failure, params.timeout_ms, &params.secrets())),
     }
 }
@@ -172,7 +222,8 @@ pub fn validate_parameter(
 pub fn build_delete_call_request(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let params = checked(&options).map_err(validation_error)?;
+    let params =
+        checked(&options).map_err(|issues| validation_error(issues, Action::DeleteCall))?;
     Ok(to_js(&request::build_delete_call_request(&params)))
 }
 
@@ -233,9 +284,9 @@ pub fn parse_delete_call_response(
         }
     };
     if !issues.is_empty() {
-        return Err(validation_error(issues));
+        return Err(validation_error(issues, Action::DeleteCall));
     }
     reply::parse_delete_call_response(&text, response_type, http_status)
         .map(|result| to_js(&result))
-        .map_err(|error| error_value(&error, JsValue::UNDEFINED))
+        .map_err(|error| error_value(&error, JsValue::UNDEFINED, Action::DeleteCall))
 }

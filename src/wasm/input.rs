@@ -88,33 +88,15 @@ pub(crate) struct ReadOptions {
 /// The caller's options object, its base URL resolved against the page (the page's origin when
 /// none is given); one issue when it is no object at all.
 pub(crate) fn options(value: &JsValue) -> Result<ReadOptions, ValidationIssue> {
-    let not_an_object = |type_name: &str| ValidationIssue {
-        field: "options".to_owned(),
-        code: IssueCode::InvalidType,
-        message: [
-            "options must be an object such as { apiKey, callID }, not ",
-            type_name,
-            ".",
-        ]
-        .concat(),
-    };
-    if !value.is_object() || Array::is_array(value) {
-        return Err(not_an_object(option_value(value).type_name()));
-    }
-    let entries = Object::entries(value.unchecked_ref());
-    let entries = entries.iter().map(|entry| {
-        let pair: Array = entry.unchecked_into();
-        (
-            JsDeserializer::from(pair.get(0)),
-            JsDeserializer::from(pair.get(1)),
-        )
-    });
-    let mut options = OptionsSeed(JsValueSeed)
-        .deserialize(MapDeserializer::<_, serde_wasm_bindgen::Error>::new(
-            entries,
-        ))
-        // Keys from Object.entries are strings and values are taken as they are: unreachable.
-        .map_err(|_| not_an_object("an object whose properties cannot be read"))?;
+    options_of(value, OPTIONS)
+}
+
+/// [`options`] for an argument with another name (`createClient`'s config).
+pub(crate) fn options_of(
+    value: &JsValue,
+    argument: ObjectArgument,
+) -> Result<ReadOptions, ValidationIssue> {
+    let mut options = object(value, argument)?;
     let mut base_url_parses = true;
     match options.get(Field::BaseUrl) {
         OptionValue::Text(url) if !url.is_empty() => {
@@ -134,6 +116,63 @@ pub(crate) fn options(value: &JsValue) -> Result<ReadOptions, ValidationIssue> {
         options,
         base_url_parses,
     })
+}
+
+/// What an object argument is called in messages, and an example of it.
+pub(crate) struct ObjectArgument {
+    /// The argument's name (the issue's `field`).
+    pub name: &'static str,
+    /// An example, as the message writes it.
+    pub example: &'static str,
+}
+
+/// The options of `deleteCall` and `requestToken`.
+const OPTIONS: ObjectArgument = ObjectArgument {
+    name: "options",
+    example: "{ apiKey, callID }",
+};
+
+/// An object argument's own enumerable properties, read as options (`Object.entries`); one
+/// issue when it is no object at all.
+pub(crate) fn object(
+    value: &JsValue,
+    argument: ObjectArgument,
+) -> Result<DeleteCallOptions<'static>, ValidationIssue> {
+    let not_an_object = |type_name: &str| ValidationIssue {
+        field: argument.name.to_owned(),
+        code: IssueCode::InvalidType,
+        message: [
+            argument.name,
+            " must be an object such as ",
+            argument.example,
+            ", not ",
+            type_name,
+            ".",
+        ]
+        .concat(),
+    };
+    if !value.is_object() || Array::is_array(value) {
+        return Err(not_an_object(option_value(value).type_name()));
+    }
+    let entries = Object::entries(value.unchecked_ref());
+    let entries = entries.iter().map(|entry| {
+        let pair: Array = entry.unchecked_into();
+        (
+            JsDeserializer::from(pair.get(0)),
+            JsDeserializer::from(pair.get(1)),
+        )
+    });
+    OptionsSeed(JsValueSeed)
+        .deserialize(MapDeserializer::<_, serde_wasm_bindgen::Error>::new(
+            entries,
+        ))
+        // Keys from Object.entries are strings and values are taken as they are: unreachable.
+        .map_err(|_| not_an_object("an object whose properties cannot be read"))
+}
+
+/// `object[name]`; `undefined` when it cannot be read.
+pub(crate) fn property(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// One option for `validateParameter`: its name (`None` when it is no string), value, and
@@ -177,8 +216,7 @@ pub(crate) fn report_unparseable_base_url(issues: &mut Vec<ValidationIssue>) {
 
 /// The caller's `signal`, when it is an `AbortSignal`.
 pub(crate) fn signal(options: &JsValue) -> Option<AbortSignal> {
-    Reflect::get(options, &JsValue::from_str(Field::Signal.name()))
-        .ok()?
+    property(options, Field::Signal.name())
         .dyn_into::<AbortSignal>()
         .ok()
 }

@@ -1,7 +1,7 @@
 //! JavaScript values built from the core's `Serialize` types by serde-wasm-bindgen, and the
 //! JavaScript `VerbaError`.
 
-use crate::error::VerbaError;
+use crate::error::{Action, VerbaError};
 use crate::issue::ValidationIssue;
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
@@ -54,14 +54,20 @@ struct ErrorDetails<'a> {
     cause: JsValue,
 }
 
-/// A JavaScript `VerbaError` for `error`, with `cause` unless it is `undefined`.
-pub(crate) fn error_value(error: &VerbaError, cause: JsValue) -> JsValue {
+/// A JavaScript `VerbaError` for `error`, which ended `action`, with `cause` unless it is
+/// `undefined`.
+pub(crate) fn error_value(error: &VerbaError, cause: JsValue, action: Action) -> JsValue {
     let details = ErrorDetails {
         api_code: error.api_code().map(|code| code as f64),
         http_status: error.http_status(),
         issues: matches!(error, VerbaError::Validation { .. }).then(|| error.issues()),
-        may_have_deleted: error.may_have_deleted(),
+        may_have_deleted: error.may_have_deleted_in(action),
         cause,
     };
-    JsVerbaError::new(&error.message(), error.code().as_str(), &to_js(&details)).into()
+    JsVerbaError::new(
+        &error.message_in(action),
+        error.code().as_str(),
+        &to_js(&details),
+    )
+    .into()
 }

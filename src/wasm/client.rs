@@ -1,0 +1,382 @@
+//! `createClient`: a client that keeps a session token fresh (issue 10, spec §6).
+//!
+//! One renewal at a time, shared: the first call that needs a token starts a RequestToken and
+//! keeps its promise; every call that needs one meanwhile awaits that same promise, each under
+//! its own signal (an aborted call stops waiting; the renewal goes on for the others). A call
+//! answered `AUTH_FAILED` gets a new token (the one already renewed by another call if there is
+//! one) and is repeated once; nothing else is ever repeated.
+
+use super::exports::{send_delete_call, send_request_token, validation_error};
+use super::input::{self, ObjectArgument};
+use super::output::to_js;
+use crate::client::{ClientConfig, CredentialsInput, Session, UserCredentials};
+use crate::error::Action;
+use crate::field::Field;
+use crate::issue::{IssueCode, ValidationIssue};
+use crate::token::TokenInfo;
+use js_sys::{Array, Function, Promise};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::{Closure, wasm_bindgen};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{JsFuture, future_to_promise};
+use web_sys::AbortSignal;
+
+/// A client made by `createClient`: `deleteCall` and `requestToken` with one config and a
+/// session token it requests, reuses and renews itself.
+#[wasm_bindgen(js_name = VerbaClient)]
+pub struct VerbaClient {
+    shared: Rc<Shared>,
+}
+
+/// What the client's calls share.
+struct Shared {
+    config: ClientConfig,
+    /// The caller's credentials function, when `credentials` is one.
+    ask: Option<Function>,
+    session: RefCell<Session>,
+    /// The RequestToken under way, if any: a promise of its `TokenInfo`.
+    renewal: RefCell<Option<Promise>>,
+    /// Counts `forgetToken` calls, so that a renewal started before one is not kept after it.
+    generation: Cell<u32>,
+}
+
+/// The config object.
+const CONFIG: ObjectArgument = ObjectArgument {
+    name: "config",
+    example: "{ apiKey, credentials: { userName, password } }",
+};
+
+/// The argument of `client.deleteCall`.
+const CALL: ObjectArgument = ObjectArgument {
+    name: "selector",
+    example: "{ callID }",
+};
+
+/// The argument of `client.requestToken`.
+const TOKEN_CALL: ObjectArgument = ObjectArgument {
+    name: "options",
+    example: "{ signal }",
+};
+
+/// Makes a client. Checks the config at once and throws a `VerbaError` VALIDATION when it is
+/// invalid; sends nothing.
+#[wasm_bindgen(js_name = createClient)]
+pub fn create_client(
+    #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
+) -> Result<VerbaClient, JsValue> {
+    let invalid = |issues| validation_error(issues, Action::CreateClient);
+    let read = input::options_of(&config, CONFIG).map_err(|issue| invalid(vec![issue]))?;
+    let given = input::property(&config, Field::Credentials.name());
+    let (credentials, ask) = if given.is_undefined() || given.is_null() {
+        (CredentialsInput::Absent, None)
+    } else if let Some(ask) = given.dyn_ref::<Function>() {
+        (CredentialsInput::Callback, Some(ask.clone()))
+    } else if given.is_object() && !Array::is_array(&given) {
+        (
+            CredentialsInput::Fixed {
+                user_name: input::option_value(&input::property(&given, "userName")),
+                password: input::option_value(&input::property(&given, "password")),
+            },
+            None,
+        )
+    } else {
+        (
+            CredentialsInput::Other(input::option_value(&given).type_name()),
+            None,
+        )
+    };
+    let mut checked = ClientConfig::validate(&read.options, credentials);
+    if !read.base_url_parses {
+        let mut issues = checked.err().unwrap_or_default();
+        input::report_unparseable_base_url(&mut issues);
+        checked = Err(issues);
+    }
+    let config = checked.map_err(invalid)?;
+    let session = Session::new(config.token().map(str::to_owned));
+    Ok(VerbaClient {
+        shared: Rc::new(Shared {
+            config,
+            ask,
+            session: RefCell::new(session),
+            renewal: RefCell::new(None),
+            generation: Cell::new(0),
+        }),
+    })
+}
+
+#[wasm_bindgen(js_class = VerbaClient)]
+impl VerbaClient {
+    /// Deletes a call named by `selector` (with its own `signal` and `timeoutMs` if given),
+    /// getting or renewing the token first when the client has credentials, and repeating the
+    /// call once if the recorder refused the token.
+    #[wasm_bindgen(js_name = deleteCall, unchecked_return_type = "Promise<DeleteCallResult>")]
+    pub fn delete_call(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ClientCall")] selector: JsValue,
+    ) -> Promise {
+        let shared = self.shared.clone();
+        future_to_promise(async move { shared.delete_call(selector).await })
+    }
+
+    /// Requests a new token now (joining one under way), and keeps it for the next calls.
+    #[wasm_bindgen(js_name = requestToken, unchecked_return_type = "Promise<TokenInfo>")]
+    pub fn request_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ signal?: AbortSignal }")] options: JsValue,
+    ) -> Promise {
+        let shared = self.shared.clone();
+        future_to_promise(async move { shared.forced_renewal(options).await })
+    }
+
+    /// The token the client holds and when it expires, when the client requested it; `null`
+    /// before, after `forgetToken`, and for a token given in the config (its expiry is unknown).
+    #[wasm_bindgen(getter = tokenInfo, unchecked_return_type = "TokenInfo | null")]
+    pub fn token_info(&self) -> JsValue {
+        match self.shared.session.borrow().info() {
+            Some((token, expires_at)) => to_js(&TokenInfo {
+                token: token.to_owned(),
+                expires_at,
+            }),
+            None => JsValue::NULL,
+        }
+    }
+
+    /// Forgets the token (signing out): the next call requests a new one, and a renewal under
+    /// way is not kept.
+    #[wasm_bindgen(js_name = forgetToken)]
+    pub fn forget_token(&self) {
+        let shared = &self.shared;
+        shared.session.borrow_mut().forget();
+        shared.renewal.borrow_mut().take();
+        shared
+            .generation
+            .set(shared.generation.get().wrapping_add(1));
+    }
+}
+
+impl Shared {
+    async fn delete_call(self: Rc<Self>, selector: JsValue) -> Result<JsValue, JsValue> {
+        let invalid = |issues| validation_error(issues, Action::DeleteCall);
+        let call = input::object(&selector, CALL).map_err(|issue| invalid(vec![issue]))?;
+        let signal = input::signal(&selector);
+        // The call is checked before a token is requested for it: nothing is sent when it is
+        // invalid.
+        self.config.delete_call(&call, None).map_err(invalid)?;
+        let token = self.token_for_call(signal.as_ref()).await?;
+        let params = self
+            .config
+            .delete_call(&call, token.as_deref())
+            .map_err(invalid)?;
+        let first = send_delete_call(&params, signal.clone()).await;
+        match &first {
+            Err(rejection) if rejection.is_auth_failed() && self.config.can_renew() => {}
+            _ => return first.map_err(|rejection| rejection.into_js(Action::DeleteCall)),
+        }
+        // Refused for the token: a new one (another call's renewal, if it already got one),
+        // and one repeat. The recorder did nothing with the refused request.
+        if let Some(token) = &token {
+            self.session.borrow_mut().refused(token);
+        }
+        let token = self.token_for_call(signal.as_ref()).await?;
+        let params = self
+            .config
+            .delete_call(&call, token.as_deref())
+            .map_err(invalid)?;
+        let repeated = send_delete_call(&params, signal).await;
+        if let (Err(rejection), Some(token)) = (&repeated, &token)
+            && rejection.is_auth_failed()
+        {
+            self.session.borrow_mut().refused(token);
+        }
+        repeated.map_err(|rejection| rejection.into_js(Action::DeleteCall))
+    }
+
+    /// The token to send now: the one held while it is fresh, else a renewed one (when the
+    /// client has credentials); `None` without a token.
+    async fn token_for_call(
+        self: &Rc<Self>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<Option<String>, JsValue> {
+        if !self.config.can_renew() {
+            return Ok(self.session.borrow().token().map(str::to_owned));
+        }
+        if let Some(token) = self.session.borrow().fresh_token(js_sys::Date::now()) {
+            return Ok(Some(token.to_owned()));
+        }
+        let info = until_aborted(self.renewal(), signal).await?;
+        Ok(input::property(&info, "token").as_string())
+    }
+
+    /// The renewal under way, or a new one.
+    fn renewal(self: &Rc<Self>) -> Promise {
+        if let Some(under_way) = self.renewal.borrow().as_ref() {
+            return under_way.clone();
+        }
+        let shared = self.clone();
+        // Run as a task of its own: it finishes (and keeps its token) even when every call
+        // that awaited it was aborted.
+        let promise = future_to_promise(async move {
+            let outcome = shared.renew().await;
+            shared.renewal.borrow_mut().take();
+            outcome
+        });
+        *self.renewal.borrow_mut() = Some(promise.clone());
+        promise
+    }
+
+    /// Gets the credentials and requests a token with them; keeps it unless the token was
+    /// forgotten meanwhile.
+    async fn renew(self: &Rc<Self>) -> Result<JsValue, JsValue> {
+        let generation = self.generation.get();
+        let asked;
+        let credentials = match self.config.credentials() {
+            Some(credentials) => credentials,
+            None => {
+                asked = self.ask_credentials().await?;
+                &asked
+            }
+        };
+        let params = self
+            .config
+            .request_token(credentials)
+            .map_err(|issues| validation_error(issues, Action::RequestToken))?;
+        let info = send_request_token(&params, self.config.cors_preflight(), None)
+            .await
+            .map_err(|rejection| rejection.into_js(Action::RequestToken))?;
+        if self.generation.get() == generation {
+            self.session
+                .borrow_mut()
+                .renewed(&info.token, info.expires_at);
+        }
+        Ok(to_js(&info))
+    }
+
+    /// Calls the caller's credentials function and checks what it resolves with. What it throws
+    /// or rejects with is passed on unchanged.
+    async fn ask_credentials(&self) -> Result<UserCredentials, JsValue> {
+        let Some(ask) = &self.ask else {
+            return Err(credentials_answer_issue("there is no credentials function"));
+        };
+        let answer = ask.call0(&JsValue::UNDEFINED)?;
+        let answer = JsFuture::from(Promise::resolve(&answer)).await?;
+        if !answer.is_object() || Array::is_array(&answer) {
+            return Err(credentials_answer_issue(
+                input::option_value(&answer).type_name(),
+            ));
+        }
+        self.config
+            .check_credentials(
+                &input::option_value(&input::property(&answer, "userName")),
+                &input::option_value(&input::property(&answer, "password")),
+            )
+            .map_err(|issues| validation_error(issues, Action::RequestToken))
+    }
+
+    /// `client.requestToken(options)`: a new token now, or the one a renewal under way brings.
+    async fn forced_renewal(self: Rc<Self>, options: JsValue) -> Result<JsValue, JsValue> {
+        let invalid = |issues| validation_error(issues, Action::RequestToken);
+        let signal = if options.is_undefined() || options.is_null() {
+            None
+        } else {
+            let read = input::object(&options, TOKEN_CALL).map_err(|issue| invalid(vec![issue]))?;
+            let issues: Vec<ValidationIssue> = read
+                .names_outside(&[Field::Signal])
+                .into_iter()
+                .map(|name| {
+                    ValidationIssue::named(
+                        name,
+                        IssueCode::UnknownOption,
+                        &[
+                            "client.requestToken takes only { signal }; ",
+                            name,
+                            " is set in createClient's config.",
+                        ],
+                    )
+                })
+                .chain(crate::validation::rules::signal(read.get(Field::Signal)).err())
+                .collect();
+            if !issues.is_empty() {
+                return Err(invalid(issues));
+            }
+            input::signal(&options)
+        };
+        if !self.config.can_renew() {
+            return Err(invalid(vec![ValidationIssue::new(
+                Field::Credentials,
+                IssueCode::Required,
+                &[
+                    "This client has no credentials to request a token with; give createClient \
+                   credentials: { userName, password } or a function that resolves to them.",
+                ],
+            )]));
+        }
+        until_aborted(self.renewal(), signal.as_ref()).await
+    }
+}
+
+/// A `VerbaError` VALIDATION for a credentials function that resolved with something else than
+/// `{ userName, password }`.
+fn credentials_answer_issue(what: &str) -> JsValue {
+    validation_error(
+        vec![ValidationIssue::new(
+            Field::Credentials,
+            IssueCode::InvalidType,
+            &[
+                "The credentials function must resolve to { userName, password }, not ",
+                what,
+                ".",
+            ],
+        )],
+        Action::RequestToken,
+    )
+}
+
+/// `promise`'s outcome, or the signal's reason as soon as it is aborted (the promise goes on).
+async fn until_aborted(promise: Promise, signal: Option<&AbortSignal>) -> Result<JsValue, JsValue> {
+    let Some(signal) = signal else {
+        return JsFuture::from(promise).await;
+    };
+    if signal.aborted() {
+        return Err(signal.reason());
+    }
+    let waiter = AbortWaiter::new(signal);
+    let raced = Promise::race(&Array::of2(&promise, &waiter.aborted));
+    JsFuture::from(raced).await
+}
+
+/// A promise that rejects with the signal's reason when it is aborted; its listener is removed
+/// when dropped, so a long-lived signal gathers none.
+struct AbortWaiter {
+    signal: AbortSignal,
+    on_abort: Closure<dyn FnMut()>,
+    aborted: Promise,
+}
+
+impl AbortWaiter {
+    fn new(signal: &AbortSignal) -> Self {
+        let mut reject = None;
+        let aborted = Promise::new(&mut |_resolve, rejecter| reject = Some(rejecter));
+        let target = signal.clone();
+        let on_abort = Closure::<dyn FnMut()>::new(move || {
+            if let Some(reject) = &reject {
+                let _ = reject.call1(&JsValue::UNDEFINED, &target.reason());
+            }
+        });
+        // Adding a listener to an AbortSignal cannot fail.
+        let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        AbortWaiter {
+            signal: signal.clone(),
+            on_abort,
+            aborted,
+        }
+    }
+}
+
+impl Drop for AbortWaiter {
+    fn drop(&mut self) {
+        let _ = self
+            .signal
+            .remove_event_listener_with_callback("abort", self.on_abort.as_ref().unchecked_ref());
+    }
+}
