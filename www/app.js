@@ -59,6 +59,8 @@ const FIELD_NAMES = {
   status: "choice of call",
   userName: "user name",
   password: "password",
+  "credentials.userName": "user name", // createClient's names for the same
+  "credentials.password": "password",
 };
 
 function issueText(issue) {
@@ -83,10 +85,10 @@ function issueText(issue) {
     case "url_too_long":
       return "The request is too long for GET: choose POST.";
     default: {
-      // The package's sentence, with the field's name for the option's.
-      const text = issue.message.startsWith(`${issue.field} `)
-        ? name + issue.message.slice(issue.field.length)
-        : issue.message;
+      // The package's sentence, with the field's name for the option's ("userName" for
+      // createClient's "credentials.userName" too).
+      const option = [issue.field, issue.field.split(".").at(-1)].find((o) => issue.message.startsWith(`${o} `));
+      const text = option ? name + issue.message.slice(option.length) : issue.message;
       return text[0].toUpperCase() + text.slice(1);
     }
   }
