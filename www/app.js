@@ -1,6 +1,7 @@
 // The demo admin page's use of verba-api, all in this file: live validation in the admin's words,
 // the redacted request preview, the confirmation, deleteCall, signing in (a client that gets and
-// renews its token from a user name and password), and what each outcome tells the admin. The call list is the emulator's (emulator-console.js); a portal shows its own instead.
+// renews its token from a user name and password), and what each outcome tells the admin. The
+// call list is the emulator's (emulator-console.js); a portal shows its own instead.
 import { h } from "./dom.js";
 import { mountEmulatorConsole } from "./emulator-console.js";
 
