@@ -358,6 +358,46 @@ async function main() {
       await signedIn.waitFor({ state: "hidden" });
     });
 
+    await check("the page's clock moved on: the lifetime's last minute, expiry, renewal before the next deletion", async () => {
+      // The client's own view of its token (an hour from sending): the page's clock is moved
+      // forward, the emulator's is not, so the client renews because of its clock alone.
+      const callID = "5160c0de-0000-4000-8000-00000000a004";
+      await emulatorJson("reset", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...FIXTURE, tokenLifetimeS: 3600, calls: [{ ...FIXTURE.calls[0], callID }] }),
+      });
+      const clocked = await context.newPage();
+      clocked.on("console", (msg) => {
+        consoleTexts.push(msg.text());
+        if (msg.type() === "error") problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+      });
+      clocked.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+      await clocked.clock.install();
+      await clocked.goto(`${BASE}/`);
+      await clocked.waitForFunction(() => document.documentElement.dataset.ready === "true");
+      await clocked.locator("#auth-group").getByText("Sign in", { exact: true }).click();
+      await clocked.locator("#password").fill(PASSWORD);
+      await clocked.locator("#password").press("Enter");
+      await clocked.locator("#signed-in").waitFor({ state: "visible" });
+      const text = () => clocked.locator("#token-lifetime-text").innerText();
+      assert.match(await text(), /^Token expires in (60:00|59:\d\d)$/);
+      await clocked.clock.fastForward("59:10");
+      assert.match(await text(), /^Token expires in 00:(4\d|50); a new one is requested with the next deletion\.$/);
+      await clocked.clock.fastForward("01:00");
+      assert.equal(await text(), "Token expired; a new one is requested with the next deletion.");
+      const before = (await emulatorRequests()).count;
+      await deleteFromList(clocked, callID);
+      await clocked.locator("#result [data-outcome='success']").waitFor();
+      assert.deepEqual((await actionsSince(before)).map((r) => r.action), ["RequestToken", "DeleteCall"], "renewed first, sent once");
+      assert.match(await text(), /^Token expires in (60:00|59:\d\d)$/);
+      assert.equal(await clocked.locator("#signin-announce").innerText(), "A new token was requested; it expires in 60 minutes.");
+      assert.deepEqual(await emulatorCalls(), []);
+      await assertNoPasswordInPage(clocked, "with the clock moved on");
+      await clocked.close();
+      noProblems();
+    });
+
     await check("the password never reached the page, its storage or the console", async () => {
       await assertNoPasswordInPage(page, "at the end");
       assert.ok(consoleTexts.every((t) => !t.includes(PASSWORD)));
