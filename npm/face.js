@@ -75,6 +75,11 @@ export async function requestToken(options) {
   return glue.requestToken(options);
 }
 
+export function createClient(config) {
+  initializedOrThrow("createClient");
+  return glue.createClient(config);
+}
+
 export function validateDeleteCall(options) {
   initializedOrThrow("validateDeleteCall");
   return glue.validateDeleteCall(options);

@@ -644,6 +644,135 @@ export interface TokenInfo {
  */
 export function requestToken(options: RequestTokenOptions): Promise<TokenInfo>;
 
+/** Removes the settings of each `DeleteCallOptions` variant, keeping the selector. */
+type SelectorOf<T> = T extends unknown ? Omit<T, keyof DeleteCallSettings> : never;
+
+/**
+ * Which call to delete: exactly one of callID, platformCallID, nativeID, meetingID, or extension
+ * with status.
+ * @example const selector: CallSelector = { extension: "8856", status: "last" };
+ */
+export type CallSelector = SelectorOf<DeleteCallOptions>;
+
+/**
+ * What `client.deleteCall` takes: the selector, and this call's own signal and timeout.
+ * @example await client.deleteCall({ callID, signal: controller.signal });
+ */
+export type ClientCall = CallSelector & {
+  /** Aborts this call (and its wait for a token); it then rejects with the signal's reason. */
+  signal?: AbortSignal | null | undefined;
+  /** This call's timeout in milliseconds instead of the config's; 0 waits indefinitely. */
+  timeoutMs?: number | null | undefined;
+};
+
+/**
+ * A recorder user's credentials, for the client's RequestToken.
+ * @example const credentials: Credentials = { userName: "myapiuser", password };
+ */
+export interface Credentials {
+  /** The recorder user; it needs the System Administrator and System Supervisor roles. */
+  userName: string;
+  /** The user's password. Never shown in errors or previews, never sent in a URL. */
+  password: string;
+}
+
+/**
+ * What every `ClientConfig` has: `deleteCall`'s settings but `signal` (each call has its own).
+ * @example const settings: ClientSettings = { apiKey, baseUrl: "https://recorder.example.com" };
+ */
+export interface ClientSettings extends Omit<DeleteCallSettings, "signal" | "method"> {
+  /**
+   * The user the client requests tokens for: given once, or a function called each time a token
+   * is needed (the portal may prompt the user; what it throws or rejects with reaches the call
+   * unchanged). Without credentials, `token` is used as is.
+   */
+  credentials?: Credentials | (() => Credentials | Promise<Credentials>) | null | undefined;
+  /** A token the portal already has: used first (its expiry unknown, until the recorder refuses it). */
+  token?: string | null | undefined;
+}
+
+/**
+ * A client whose token requests send the credentials in an `Authorization: Basic` header (the
+ * default); deletions and token requests by POST (default) or GET.
+ * @example const config: ClientWithBasic = { apiKey, credentials, method: "GET" };
+ */
+export interface ClientWithBasic extends ClientSettings {
+  /** Default "basic". Any letter case. Only with `credentials`. */
+  auth?: "basic" | null | undefined;
+  /** Default "POST"; for deletions and token requests. Upper or lower case. */
+  method?: HttpMethod | Lowercase<HttpMethod> | null | undefined;
+}
+
+/**
+ * A client whose token requests send `userName` and `password` as POST parameters (never GET:
+ * the password would be in the URL).
+ * @example const config: ClientWithParams = { apiKey, credentials, auth: "params" };
+ */
+export interface ClientWithParams extends ClientSettings {
+  auth: "params";
+  /** POST only: GET with "params" is a VALIDATION error (and a type error here). */
+  method?: "POST" | "post" | null | undefined;
+}
+
+/**
+ * The config of `createClient`: checked at once.
+ * @example
+ * const config: ClientConfig = { apiKey, credentials: async () => askTheAdmin() };
+ */
+export type ClientConfig = ClientWithBasic | ClientWithParams;
+
+/**
+ * A client: `deleteCall` and `requestToken` with one config and a session token it requests,
+ * reuses and renews itself.
+ *
+ * With credentials, the first call requests a token and concurrent calls share that one request;
+ * the token is reused until 60 s before `expiresAt`, then renewed before the next call; a call
+ * answered AUTH_FAILED gets a new token and is repeated once (nothing else is ever repeated, and
+ * a second AUTH_FAILED reaches the caller).
+ * @example
+ * const client = createClient({ apiKey, credentials: { userName: "myapiuser", password } });
+ * await client.deleteCall({ callID });
+ */
+export interface VerbaClient {
+  /**
+   * Deletes a call, getting or renewing the token first when needed. Validates first: nothing
+   * is sent (no token requested) when the selector is invalid.
+   * @example await client.deleteCall({ extension: "8856", status: "last" });
+   * @throws {VerbaError} as `deleteCall` does; a failed token request rejects with its own
+   * VerbaError (mayHaveDeleted false: the call was not sent); an abort rejects with the
+   * signal's reason, even while a token is being requested.
+   */
+  deleteCall(selector: ClientCall): Promise<DeleteCallResult>;
+  /**
+   * Requests a new token now (or joins the request under way) and keeps it for the next calls.
+   * @example const { expiresAt } = await client.requestToken();
+   * @throws {VerbaError} VALIDATION for a client without credentials; as `requestToken` does
+   * otherwise; an abort rejects with the signal's reason (the request goes on for the others).
+   */
+  requestToken(options?: { signal?: AbortSignal | null | undefined }): Promise<TokenInfo>;
+  /**
+   * The token the client holds and when it expires, once the client requested one; `null`
+   * before, after `forgetToken()`, and for a token given in the config (its expiry is unknown).
+   * @example const left = client.tokenInfo ? client.tokenInfo.expiresAt - Date.now() : 0;
+   */
+  readonly tokenInfo: TokenInfo | null;
+  /**
+   * Forgets the token (signing out); the next call requests a new one.
+   * @example signOutButton.onclick = () => client.forgetToken();
+   */
+  forgetToken(): void;
+}
+
+/**
+ * Makes a client. Checks the config at once; sends nothing.
+ * @example
+ * await init();
+ * const client = createClient({ apiKey, credentials: { userName: "myapiuser", password } });
+ * @throws {VerbaError} VALIDATION when the config is invalid (`issues` names each field, such as
+ * "credentials.password"); NOT_INITIALIZED before `init()`.
+ */
+export function createClient(config: ClientConfig): VerbaClient;
+
 /**
  * Deletes a call. Validates first and sends nothing when the options are invalid. Resolves only
  * on API success. Initializes the module itself.

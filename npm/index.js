@@ -5,6 +5,7 @@ export {
   initSync,
   deleteCall,
   requestToken,
+  createClient,
   validateDeleteCall,
   validateParameter,
   buildDeleteCallRequest,

@@ -36,6 +36,13 @@ fn config_issues(
         .collect()
 }
 
+/// A config, its credentials, and the `(field, code)` of each issue expected.
+type ConfigCase<'a> = (
+    DeleteCallOptions<'a>,
+    CredentialsInput<'a>,
+    Vec<(String, IssueCode)>,
+);
+
 fn issue(field: &str, code: IssueCode) -> (String, IssueCode) {
     (field.to_owned(), code)
 }
@@ -105,11 +112,7 @@ fn misplaced_options_say_where_they_belong() {
 
 #[test]
 fn credentials_are_checked_by_request_tokens_rules() {
-    let cases: Vec<(
-        DeleteCallOptions,
-        CredentialsInput,
-        Vec<(String, IssueCode)>,
-    )> = vec![
+    let cases: Vec<ConfigCase> = vec![
         (
             config(),
             fixed(USER, ""),

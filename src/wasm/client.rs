@@ -163,33 +163,29 @@ impl Shared {
         // The call is checked before a token is requested for it: nothing is sent when it is
         // invalid.
         self.config.delete_call(&call, None).map_err(invalid)?;
-        let token = self.token_for_call(signal.as_ref()).await?;
-        let params = self
-            .config
-            .delete_call(&call, token.as_deref())
-            .map_err(invalid)?;
-        let first = send_delete_call(&params, signal.clone()).await;
-        match &first {
-            Err(rejection) if rejection.is_auth_failed() && self.config.can_renew() => {}
-            _ => return first.map_err(|rejection| rejection.into_js(Action::DeleteCall)),
+        // At most two attempts: the second only when the recorder refused the first one's token
+        // (and did nothing), with a new token: another call's renewal, if it already got one.
+        let mut repeat = false;
+        loop {
+            let token = self.token_for_call(signal.as_ref()).await?;
+            let params = self
+                .config
+                .delete_call(&call, token.as_deref())
+                .map_err(invalid)?;
+            let outcome = send_delete_call(&params, signal.clone()).await;
+            let refused = matches!(&outcome, Err(rejection) if rejection.is_auth_failed());
+            if !refused || !self.config.can_renew() {
+                // Without credentials the given token stays: it is used as is.
+                return outcome.map_err(|rejection| rejection.into_js(Action::DeleteCall));
+            }
+            if let Some(token) = &token {
+                self.session.borrow_mut().refused(token);
+            }
+            if repeat {
+                return outcome.map_err(|rejection| rejection.into_js(Action::DeleteCall));
+            }
+            repeat = true;
         }
-        // Refused for the token: a new one (another call's renewal, if it already got one),
-        // and one repeat. The recorder did nothing with the refused request.
-        if let Some(token) = &token {
-            self.session.borrow_mut().refused(token);
-        }
-        let token = self.token_for_call(signal.as_ref()).await?;
-        let params = self
-            .config
-            .delete_call(&call, token.as_deref())
-            .map_err(invalid)?;
-        let repeated = send_delete_call(&params, signal).await;
-        if let (Err(rejection), Some(token)) = (&repeated, &token)
-            && rejection.is_auth_failed()
-        {
-            self.session.borrow_mut().refused(token);
-        }
-        repeated.map_err(|rejection| rejection.into_js(Action::DeleteCall))
     }
 
     /// The token to send now: the one held while it is fresh, else a renewed one (when the
@@ -203,6 +199,10 @@ impl Shared {
         }
         if let Some(token) = self.session.borrow().fresh_token(js_sys::Date::now()) {
             return Ok(Some(token.to_owned()));
+        }
+        // An aborted call starts no renewal.
+        if let Some(signal) = signal.filter(|signal| signal.aborted()) {
+            return Err(signal.reason());
         }
         let info = until_aborted(self.renewal(), signal).await?;
         Ok(input::property(&info, "token").as_string())
@@ -301,6 +301,9 @@ impl Shared {
             }
             input::signal(&options)
         };
+        if let Some(signal) = signal.as_ref().filter(|signal| signal.aborted()) {
+            return Err(signal.reason());
+        }
         if !self.config.can_renew() {
             return Err(invalid(vec![ValidationIssue::new(
                 Field::Credentials,

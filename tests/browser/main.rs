@@ -11,6 +11,7 @@
 mod abort_and_timeout;
 mod api_errors;
 mod body_read;
+mod client;
 mod delete_by_selector;
 mod js_values;
 mod page_location;

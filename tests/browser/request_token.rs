@@ -12,22 +12,6 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const USER: &str = "myapiuser";
-const PASSWORD: &str = "pa$$word";
-/// A user who exists but lacks the roles RequestToken needs.
-const PLAIN_USER: &str = "plainuser";
-const PLAIN_PASSWORD: &str = "plain-pass-1";
-
-/// [`fixture`] with the demo user (both roles), a user without them, and a token lifetime.
-fn token_fixture() -> String {
-    let base = fixture(2, &[], 0);
-    let users = format!(
-        r#","users":[{{"userName":"{USER}","password":"{PASSWORD}","roles":["System Administrator","System Supervisor"]}},{{"userName":"{PLAIN_USER}","password":"{PLAIN_PASSWORD}","roles":[]}}],"tokenLifetimeS":3600}}"#
-    );
-    // `fixture` ends with the closing brace of its object.
-    [&base[..base.len() - 1], &users].concat()
-}
-
 /// RequestToken options for `user` with the emulator's key that requires a token, plus `extra`.
 fn token_options(user: &str, password: &str, extra: &[(&str, JsValue)]) -> JsValue {
     let mut pairs = vec![
@@ -49,9 +33,9 @@ async fn token_rejection(options: JsValue) -> JsValue {
     }
 }
 
-/// Asserts [`assert_verba_error`] and that the password is nowhere in the message.
+/// Asserts [`assert_token_request_error`] and that the password is nowhere in the message.
 fn assert_token_error(error: &JsValue, code: &str) {
-    assert_verba_error(error, code);
+    assert_token_request_error(error, code);
     let message = text(error, "message");
     for secret in [
         PASSWORD,
@@ -75,7 +59,7 @@ async fn the_demo_user_gets_a_token_that_delete_call_accepts() {
         ("PARAMS", "post", "text"),
     ];
     for (n, (auth, method, response_type)) in cases.into_iter().enumerate() {
-        reset(&token_fixture()).await;
+        reset(&token_fixture(2, 3600, 0)).await;
         let before = js_sys::Date::now();
         let info = verba_api::js::request_token(token_options(
             USER,
@@ -123,7 +107,7 @@ async fn the_demo_user_gets_a_token_that_delete_call_accepts() {
 
 #[wasm_bindgen_test]
 async fn wrong_credentials_are_auth_failed_and_nothing_else_changes() {
-    reset(&token_fixture()).await;
+    reset(&token_fixture(2, 3600, 0)).await;
     let before = calls().await;
     for response_type in ["XML", "JSON", "TEXT"] {
         for auth in ["basic", "params"] {
@@ -165,7 +149,7 @@ async fn wrong_credentials_are_auth_failed_and_nothing_else_changes() {
 
 #[wasm_bindgen_test]
 async fn get_with_params_is_refused_before_anything_is_sent() {
-    reset(&token_fixture()).await;
+    reset(&token_fixture(2, 3600, 0)).await;
     let (count, _) = requests().await;
     let error = token_rejection(token_options(
         USER,
@@ -182,7 +166,7 @@ async fn get_with_params_is_refused_before_anything_is_sent() {
 
 #[wasm_bindgen_test]
 async fn missing_credentials_and_unknown_options_are_validation_errors() {
-    reset(&token_fixture()).await;
+    reset(&token_fixture(2, 3600, 0)).await;
     let (count, _) = requests().await;
     for pairs in [
         vec![
@@ -208,7 +192,7 @@ async fn missing_credentials_and_unknown_options_are_validation_errors() {
 
 #[wasm_bindgen_test]
 async fn an_html_reply_is_a_parse_error_that_names_the_readable_formats() {
-    reset(&token_fixture()).await;
+    reset(&token_fixture(2, 3600, 0)).await;
     let error = token_rejection(token_options(
         USER,
         PASSWORD,
@@ -242,7 +226,7 @@ type Sent = (
 
 #[wasm_bindgen_test]
 async fn the_password_never_travels_in_the_url() {
-    reset(&token_fixture()).await;
+    reset(&token_fixture(2, 3600, 0)).await;
     let cases: [Sent; 3] = [
         (
             "basic",

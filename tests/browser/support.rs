@@ -1,8 +1,11 @@
 //! Talking to the emulator's admin routes, fixtures, and reading JavaScript values.
 
-use js_sys::{JSON, Reflect};
+use js_sys::{Function, JSON, Reflect};
 use wasm_bindgen::prelude::*;
 
+// The client tests' helpers are in this snippet rather than one of their own: with a fourth
+// inline snippet (five modules besides the wasm) wasm-bindgen-test-runner's server at times never
+// finished serving the page's modules, and the headless run hung at "Loading scripts...".
 #[wasm_bindgen(inline_js = r#"
 export async function http(method, url, body) {
   const init = { method, cache: "no-store" };
@@ -14,12 +17,41 @@ export async function http(method, url, body) {
   return { status: response.status, text: await response.text() };
 }
 export function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
+export function countingCredentials(userName, password) {
+  const ask = async () => { ask.calls += 1; return { userName, password }; };
+  ask.calls = 0;
+  return ask;
+}
+export function failingCredentials(reason) {
+  return () => Promise.reject(reason);
+}
+export function credentialsAnswering(value) {
+  return () => value;
+}
+const realNow = Date.now;
+export function shiftClock(ms) { Date.now = () => realNow.call(Date) + ms; }
+export function restoreClock() { Date.now = realNow; }
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn http(method: &str, url: &str, body: JsValue) -> Result<JsValue, JsValue>;
     /// Resolves after `ms` milliseconds.
     pub async fn sleep(ms: u32);
+    /// A credentials function resolving to `{ userName, password }`; `.calls` counts its calls.
+    #[wasm_bindgen(js_name = countingCredentials)]
+    pub fn counting_credentials(user_name: &str, password: &str) -> Function;
+    /// A credentials function that rejects with `reason`.
+    #[wasm_bindgen(js_name = failingCredentials)]
+    pub fn failing_credentials(reason: &JsValue) -> Function;
+    /// A credentials function that returns `value` as is.
+    #[wasm_bindgen(js_name = credentialsAnswering)]
+    pub fn credentials_answering(value: &JsValue) -> Function;
+    /// Moves `Date.now()` forward by `ms`.
+    #[wasm_bindgen(js_name = shiftClock)]
+    pub fn shift_clock(ms: f64);
+    /// Puts the real `Date.now` back.
+    #[wasm_bindgen(js_name = restoreClock)]
+    pub fn restore_clock();
 }
 
 /// The emulator under test.
@@ -98,6 +130,35 @@ pub fn fixture(finished: usize, extra_calls: &[String], delay_ms: u32) -> String
         r#"{{"apiKeys":[{{"key":"{KEY}","tokens":["{TOKEN}"],"requiresToken":true}},{{"key":"{OPEN_KEY}","tokens":[],"requiresToken":false}}],"calls":[{}],"responseDelayMs":{delay_ms}}}"#,
         calls.join(",")
     )
+}
+
+/// The emulator's demo user, with the System Administrator and System Supervisor roles.
+pub const USER: &str = "myapiuser";
+/// Its password.
+pub const PASSWORD: &str = "pa$$word";
+/// A user who exists but lacks the roles RequestToken needs.
+pub const PLAIN_USER: &str = "plainuser";
+/// Its password.
+pub const PLAIN_PASSWORD: &str = "plain-pass-1";
+
+/// [`fixture`] with [`USER`] (both roles), [`PLAIN_USER`] (neither) and the token lifetime.
+pub fn token_fixture(finished: usize, token_lifetime_s: u32, delay_ms: u32) -> String {
+    let base = fixture(finished, &[], delay_ms);
+    let users = format!(
+        r#","users":[{{"userName":"{USER}","password":"{PASSWORD}","roles":["System Administrator","System Supervisor"]}},{{"userName":"{PLAIN_USER}","password":"{PLAIN_PASSWORD}","roles":[]}}],"tokenLifetimeS":{token_lifetime_s}}}"#
+    );
+    // `fixture` ends with the closing brace of its object.
+    [&base[..base.len() - 1], &users].concat()
+}
+
+/// The actions of the API requests the emulator received since the last reset (at most the
+/// last 100), oldest first.
+pub async fn actions() -> Vec<String> {
+    let log = admin_json("requests").await;
+    js_sys::Array::from(&get(&log, "recent"))
+        .iter()
+        .map(|record| get(&record, "action").as_string().unwrap_or_default())
+        .collect()
 }
 
 /// Loads a fixture into the emulator.
@@ -188,8 +249,19 @@ pub async fn rejection(options: JsValue) -> JsValue {
     }
 }
 
-/// Asserts a `VerbaError` with `code`, and that its message holds no secret.
+/// Asserts a `VerbaError` with `code` that ended a DeleteCall, and that its message holds no
+/// secret.
 pub fn assert_verba_error(error: &JsValue, code: &str) {
+    assert_error_of(error, code, true);
+}
+
+/// [`assert_verba_error`] for an error that ended a RequestToken: it deletes nothing, so
+/// `mayHaveDeleted` is false whatever the code.
+pub fn assert_token_request_error(error: &JsValue, code: &str) {
+    assert_error_of(error, code, false);
+}
+
+fn assert_error_of(error: &JsValue, code: &str, deletes: bool) {
     assert!(
         verba_api::js::is_verba_error(error),
         "not a VerbaError: {error:?}"
@@ -211,10 +283,11 @@ pub fn assert_verba_error(error: &JsValue, code: &str) {
     }
     // Spec §5, "Honest outcomes": every request the tests make was sent, so only a readable
     // refusal (or validation, which sends nothing) says the call was not deleted.
-    let may_have_deleted = !matches!(
-        code,
-        "VALIDATION" | "CALL_NOT_FOUND" | "AUTH_FAILED" | "API_ERROR"
-    );
+    let may_have_deleted = deletes
+        && !matches!(
+            code,
+            "VALIDATION" | "CALL_NOT_FOUND" | "AUTH_FAILED" | "API_ERROR"
+        );
     assert_eq!(
         get(error, "mayHaveDeleted").as_bool(),
         Some(may_have_deleted),

@@ -12,6 +12,8 @@ mod abort_and_timeout;
 mod api_errors;
 #[path = "../browser/body_read.rs"]
 mod body_read;
+#[path = "../browser/client.rs"]
+mod client;
 #[path = "../browser/delete_by_selector.rs"]
 mod delete_by_selector;
 #[path = "../browser/js_values.rs"]
