@@ -1,17 +1,25 @@
 // The demo admin page's use of verba-api, all in this file: live validation in the admin's words,
-// the redacted request preview, the confirmation, deleteCall, and what each outcome tells the
-// admin. The call list is the emulator's (emulator-console.js); a portal shows its own instead.
+// the redacted request preview, the confirmation, deleteCall, signing in (a client that gets and
+// renews its token from a user name and password), and what each outcome tells the admin. The
+// call list is the emulator's (emulator-console.js); a portal shows its own instead.
 import { h } from "./dom.js";
 import { mountEmulatorConsole } from "./emulator-console.js";
 
 // The package, imported as a portal imports it: `import init, { deleteCall, … } from "verba-api"`.
 // Loaded in start() with import(), so that a missing build shows a message instead of a dead form.
-let deleteCall, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError;
+let deleteCall, createClient, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError;
 
 // The emulator's demo credentials (emulator/src/demo_data.rs). Set as input values only, never
 // written into the page's text.
 const DEMO_API_KEY = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
 const DEMO_TOKEN = "09835e02-6c10-11e0-bb22-ba324924019b";
+// The emulator's demo user; its password is typed by the admin, never prefilled or kept by the
+// page (the signed-in client holds it, to renew the token).
+const DEMO_USER = "myapiuser";
+// Stands in for the signed-in client's token in validation and the redacted preview only (short,
+// so the preview shows "REDACTED" alone); the client sends its own token, which the page never
+// reads (it is a secret).
+const SIGNED_IN_TOKEN = "signed-in";
 
 const SELECTORS = {
   callID: {
@@ -50,6 +58,10 @@ const FIELD_NAMES = {
   meetingID: "meeting ID",
   extension: "extension or phone number",
   status: "choice of call",
+  userName: "user name",
+  password: "password",
+  "credentials.userName": "user name", // createClient's names for the same
+  "credentials.password": "password",
 };
 
 function issueText(issue) {
@@ -59,6 +71,8 @@ function issueText(issue) {
       return `Enter the ${name}.`;
     case "missing_selector":
       return "Pick a call, or enter its ID.";
+    case "sign_in_required": // the page's own rule: the Sign in choice needs a signed-in client
+      return "Sign in (in Connection), or choose “Enter a token”.";
     case "extension_requires_status":
       return "Choose which call of the extension: ongoing, next or last.";
     case "invalid_guid":
@@ -72,10 +86,10 @@ function issueText(issue) {
     case "url_too_long":
       return "The request is too long for GET: choose POST.";
     default: {
-      // The package's sentence, with the field's name for the option's.
-      const text = issue.message.startsWith(`${issue.field} `)
-        ? name + issue.message.slice(issue.field.length)
-        : issue.message;
+      // The package's sentence, with the field's name for the option's ("userName" for
+      // createClient's "credentials.userName" too).
+      const option = [issue.field, issue.field.split(".").at(-1)].find((o) => issue.message.startsWith(`${o} `));
+      const text = option ? name + issue.message.slice(option.length) : issue.message;
       return text[0].toUpperCase() + text.slice(1);
     }
   }
@@ -97,7 +111,25 @@ const els = {
   preview: $("preview"),
   result: $("result"),
   dialog: $("confirm-dialog"),
+  tokenField: $("token-field"),
+  signin: $("signin"),
+  signinForm: $("signin-form"),
+  signinFields: $("signin-fields"),
+  userName: $("userName"),
+  password: $("password"),
+  signinButton: $("signin-button"),
+  signinMsg: $("signin-msg"),
+  signinAnnounce: $("signin-announce"),
+  signedIn: $("signed-in"),
+  signedInUser: $("signed-in-user"),
+  signoutButton: $("signout-button"),
+  lifetimeText: $("token-lifetime-text"),
+  lifetimeLead: $("token-lifetime-lead"),
+  lifetime: $("token-lifetime"),
+  lifetimeNote: $("token-lifetime-note"),
 };
+// What the signed-in client was created with: locked while signed in (the token is the key's).
+const CONNECTION_INPUTS = ["baseUrl", "apiKey", "method", "responseType", "allowInsecureHttp"];
 
 const state = {
   ready: false, // the package is loaded
@@ -107,6 +139,11 @@ const state = {
   typed: {}, // the value typed for each selector, back when switching to it again
   done: null, // the selection just deleted: Delete stays off until the selection changes
   controller: null,
+  auth: "token", // "token": the token field; "signIn": a client signed in with a user name and password
+  client: null, // the signed-in VerbaClient (createClient with credentials), or null
+  signedInAs: "", // its user name
+  signingIn: null, // the AbortController of a sign-in in flight
+  ticker: null, // the interval that counts the token's lifetime down
 };
 let calls; // the emulator console: find, show and describe calls of its list, refresh it
 
@@ -115,12 +152,22 @@ let calls; // the emulator console: find, show and describe calls of its list, r
 const statuses = () => [...form.querySelectorAll('input[name="status"]:checked')].map((i) => i.value);
 const selection = () => [state.selector, els.selectorValue.value, state.selector === "extension" && statuses()].join("|");
 
-/** The DeleteCallOptions the form describes; empty fields are left out. */
-function readOptions() {
+/** The connection part of the form (also a ClientConfig without credentials); empty fields left out. */
+function readConnection() {
   const options = { apiKey: els.apiKey.value, method: els.method.value, responseType: els.responseType.value };
-  if (els.token.value !== "") options.token = els.token.value;
   if (els.baseUrl.value.trim() !== "") options.baseUrl = els.baseUrl.value.trim();
   if (els.allowInsecureHttp.checked) options.allowInsecureHttp = true;
+  return options;
+}
+
+/**
+ * The DeleteCallOptions the form describes; empty fields are left out. Signed in, the token is a
+ * stand-in (for validation and the preview): the client sends its own.
+ */
+function readOptions() {
+  const options = readConnection();
+  if (state.auth === "token" && els.token.value !== "") options.token = els.token.value;
+  if (state.auth === "signIn" && state.client) options.token = SIGNED_IN_TOKEN;
   if (els.selectorValue.value !== "") options[state.selector] = els.selectorValue.value;
   if (state.selector === "extension") options.status = statuses();
   return options;
@@ -142,13 +189,13 @@ function update() {
   const fields = [
     ["baseUrl", els.baseUrl],
     ["apiKey", els.apiKey],
-    ["token", els.token],
+    ["token", state.auth === "token" ? els.token : null, "token-msg"],
     [state.selector, els.selectorValue, "selectorValue-msg"],
     ["status", null],
   ];
   const shown = new Set();
   for (const [name, input, slot = `${name}-msg`] of fields) {
-    const value = options[name];
+    const value = name === "token" && state.auth !== "token" ? undefined : options[name];
     let issues = value === undefined || value.length === 0 ? [] : validateParameter(name, value);
     // One field alone cannot see the opt-in; the whole-form check below still applies.
     if (name === "baseUrl" && options.allowInsecureHttp) issues = issues.filter((i) => i.code !== "insecure_url");
@@ -158,8 +205,9 @@ function update() {
 
   // The whole request (validateDeleteCall): what else is missing, listed above the Delete button.
   const report = validateDeleteCall(options);
-  state.valid = report.valid;
   const missing = report.issues.filter((i) => !shown.has(`${i.field}/${i.code}`));
+  if (state.auth === "signIn" && !state.client) missing.unshift({ field: "token", code: "sign_in_required" });
+  state.valid = report.valid && missing.length === 0;
   const key = missing.map((i) => `${i.field}/${i.code}`).join(" ");
   if (els.formIssues.dataset.key !== key) {
     els.formIssues.dataset.key = key; // a live region: rewritten only when it changes
@@ -257,6 +305,7 @@ function confirmDelete(options, call) {
     ["Recording", recording],
     ["Participants", participants],
     ["Request", `${options.method} · reply as ${options.responseType}`],
+    ["Signed in as", state.client && state.signedInAs],
   ];
   $("confirm-details").replaceChildren(
     ...rows.filter(([, v]) => v).map(([term, v]) => h("div", {}, h("dt", {}, term), h("dd", {}, v))),
@@ -319,7 +368,10 @@ function errorText(err) {
     case "CALL_NOT_FOUND":
       return "The recorder has no such call. It may have been deleted already.";
     case "AUTH_FAILED": // API code 4 (or -40…-43): nothing was done
-      return "The recorder refused the API key or the token. Check them in the settings; a token lasts one hour.";
+      // Signed in, the client already got a new token once and was refused again.
+      return state.client
+        ? "The recorder refused the API key or the sign-in, even with a new token. Sign out and sign in again."
+        : "The recorder refused the API key or the token. Check them in the settings, or choose “Sign in” to get a new token; a token lasts one hour.";
     case "API_ERROR": // the recorder's own reason, e.g. "… because it is protected from deletion"
       return err.message;
     case "NETWORK":
@@ -375,6 +427,7 @@ function errorPanel(err) {
 function setBusy(busy) {
   state.busy = busy;
   els.cancelRequest.hidden = !busy;
+  els.signoutButton.disabled = busy; // the deletion in flight uses the client
   form.setAttribute("aria-busy", String(busy));
   update();
 }
@@ -394,13 +447,18 @@ async function onSubmit(event) {
   els.result.replaceChildren(h("p", { class: "result-pending" }, spinner, `Deleting ${describeSelection(options)}…`));
   els.cancelRequest.focus();
   let card;
+  const client = state.client;
+  const expiresBefore = client?.tokenInfo?.expiresAt;
   try {
-    const result = await deleteCall({ ...options, signal: state.controller.signal });
+    const signal = state.controller.signal;
+    // Signed in: the client adds its token, gets a new one when the recorder refuses it (once).
+    const result = await (client ? client.deleteCall({ ...selectorOf(options), signal }) : deleteCall({ ...options, signal }));
     card = successPanel(result, outcome(options, call));
     state.done = submitted;
   } catch (err) {
     card = errorPanel(err);
   }
+  if (client && client === state.client) tokenMayHaveChanged(expiresBefore);
   state.controller = null;
   const hadFocus = document.activeElement === els.cancelRequest;
   els.result.replaceChildren(card);
@@ -409,20 +467,202 @@ async function onSubmit(event) {
   await calls.refresh();
 }
 
+/** The call selector of the options, for a client's deleteCall (which adds the connection). */
+function selectorOf(options) {
+  const selector = { [state.selector]: options[state.selector] };
+  if (state.selector === "extension") selector.status = options.status;
+  return selector;
+}
+
+// ---- signing in --------------------------------------------------------------------------------
+
+/** "59:58": whole seconds as minutes and seconds. */
+function mmss(seconds) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `${two(Math.floor(seconds / 60))}:${two(seconds % 60)}`;
+}
+
+const secondsLeft = (info) => Math.max(0, Math.ceil((info.expiresAt - Date.now()) / 1000));
+
+/**
+ * The token's remaining lifetime, from the client's tokenInfo (once a second). Only the timer's
+ * digits change each second; the sentence around them when the phase changes. The timer is not a
+ * live region: announcements go to #signin-announce, on sign-in, renewal and sign-out only.
+ */
+function renderLifetime() {
+  const info = state.client?.tokenInfo ?? null;
+  const left = info ? secondsLeft(info) : 0;
+  // The client renews a token a minute before it expires, at its next request.
+  const phase = !info ? "none" : left === 0 ? "expired" : left <= 60 ? "renewing" : "valid";
+  els.lifetime.textContent = mmss(left);
+  if (els.lifetimeText.dataset.phase === phase) return;
+  els.lifetimeText.dataset.phase = phase;
+  els.lifetime.hidden = phase === "none" || phase === "expired";
+  els.lifetimeLead.textContent = {
+    valid: "Token expires in ",
+    renewing: "Token expires in ",
+    expired: "Token expired",
+    none: "No token",
+  }[phase];
+  els.lifetimeNote.textContent = phase === "valid" ? "" : "; a new one is requested with the next deletion.";
+}
+
+/** After a deletion: the client may have got a new token (expired, or refused by the recorder). */
+function tokenMayHaveChanged(expiresBefore) {
+  const info = state.client.tokenInfo;
+  renderLifetime();
+  if (info && info.expiresAt !== expiresBefore) {
+    announce(`A new token was requested; it expires in ${Math.round(secondsLeft(info) / 60)} minutes.`);
+  }
+}
+
+function markInvalid(input, invalid) {
+  if (invalid) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
+function announce(text) {
+  els.signinAnnounce.textContent = text;
+}
+
+function signInMessage(issues, code) {
+  els.signinMsg.replaceChildren(
+    ...issues.map((text) => h("p", { class: "msg-error", dataset: { code } }, text)),
+  );
+}
+
+/** What the admin reads when signing in fails; never the password (the package redacts it too). */
+function signInErrorText(err) {
+  if (!(err instanceof VerbaError)) return `Unexpected error: ${String(err?.message ?? err)}`;
+  switch (err.code) {
+    case "VALIDATION":
+      return err.issues.map(issueText).join(" ");
+    case "AUTH_FAILED":
+      return "The recorder refused the sign-in: check the user name, the password and the API key. The user needs the System Administrator and System Supervisor roles.";
+    case "PARSE":
+      return "The recorder's answer could not be read. Check the recorder base URL; a token needs the XML, JSON or TEXT response type.";
+    default: // NETWORK, TIMEOUT, HTTP_ERROR: the same words as for a deletion
+      return errorText(err);
+  }
+}
+
+function setAuth(mode) {
+  state.auth = mode;
+  form.querySelector(`input[name="auth"][value="${mode}"]`).checked = true;
+  els.tokenField.hidden = mode !== "token";
+  els.signin.hidden = mode !== "signIn";
+}
+
+/** Signed in or not: which part of the step shows, and whether the connection can change. */
+function renderSignIn() {
+  const signedIn = state.client !== null;
+  const busy = state.signingIn !== null;
+  els.signinFields.hidden = signedIn;
+  els.signedIn.hidden = !signedIn;
+  els.signedInUser.textContent = state.signedInAs;
+  els.signinButton.disabled = busy;
+  els.signinButton.textContent = busy ? "Signing in…" : "Sign in";
+  els.signin.setAttribute("aria-busy", String(busy));
+  for (const name of CONNECTION_INPUTS) els[name].disabled = signedIn || busy;
+  for (const radio of form.querySelectorAll('input[name="auth"]')) radio.disabled = signedIn || busy;
+  els.userName.disabled = busy;
+  els.password.disabled = busy;
+}
+
+async function onSignIn(event) {
+  event.preventDefault();
+  if (!state.ready || state.client || state.signingIn) return;
+  const userName = els.userName.value;
+  const missing = [];
+  if (userName === "") missing.push({ field: "userName", code: "required" });
+  if (els.password.value === "") missing.push({ field: "password", code: "required" });
+  markInvalid(els.userName, userName === "");
+  markInvalid(els.password, els.password.value === "");
+  if (missing.length) {
+    signInMessage(missing.map(issueText), "required");
+    (userName === "" ? els.userName : els.password).focus();
+    return;
+  }
+  signInMessage([], "");
+  let client;
+  try {
+    // The password goes into the client only (read from the field, kept by no variable here).
+    client = createClient({ ...readConnection(), credentials: { userName, password: els.password.value } });
+  } catch (err) {
+    signInMessage([signInErrorText(err)], err?.code ?? "unexpected");
+    return;
+  }
+  state.signingIn = new AbortController();
+  renderSignIn();
+  announce("Signing in…");
+  let failure = null;
+  try {
+    await client.requestToken({ signal: state.signingIn.signal });
+  } catch (err) {
+    failure = err;
+  }
+  state.signingIn = null;
+  if (failure) {
+    client.forgetToken();
+    renderSignIn();
+    announce("");
+    signInMessage([signInErrorText(failure)], failure?.code ?? "unexpected");
+    if (failure?.code === "AUTH_FAILED") els.password.value = ""; // most likely mistyped: type it again
+    markInvalid(els.password, failure?.code === "AUTH_FAILED");
+    (failure?.code === "AUTH_FAILED" ? els.password : els.signinButton).focus();
+    update();
+    return;
+  }
+  state.client = client;
+  state.signedInAs = userName;
+  els.password.value = ""; // the client has it, to renew the token; the page does not keep it
+  markInvalid(els.password, false);
+  markInvalid(els.userName, false);
+  renderSignIn();
+  delete els.lifetimeText.dataset.phase;
+  renderLifetime();
+  state.ticker = setInterval(renderLifetime, 1000);
+  announce(`Signed in as ${userName}. The token expires in ${Math.round(secondsLeft(client.tokenInfo) / 60)} minutes.`);
+  els.signoutButton.focus();
+  update();
+}
+
+/** Forgets the token and the client (with the credentials it holds). */
+function signOut() {
+  if (state.busy || !state.client) return;
+  state.client.forgetToken();
+  state.client = null;
+  state.signedInAs = "";
+  clearInterval(state.ticker);
+  state.ticker = null;
+  els.password.value = "";
+  renderSignIn();
+  announce("Signed out. The token is forgotten.");
+  (els.userName.value === "" ? els.userName : els.password).focus();
+  update();
+}
+
 // ---- start -------------------------------------------------------------------------------------
 
 async function start() {
   els.baseUrl.placeholder = location.origin;
   els.apiKey.value = DEMO_API_KEY;
   els.token.value = DEMO_TOKEN;
+  els.userName.value = DEMO_USER;
   calls = mountEmulatorConsole({ baseUrlInput: els.baseUrl, onPick: pickCall });
   setSelector("callID");
+  setAuth("token");
+  renderSignIn();
   form.addEventListener("submit", onSubmit);
   form.addEventListener("input", update);
   form.addEventListener("change", (event) => {
     if (event.target.name === "selector") setSelector(event.target.value);
+    if (event.target.name === "auth") setAuth(event.target.value);
     update();
   });
+  els.signinForm.addEventListener("submit", onSignIn);
+  for (const input of [els.userName, els.password]) input.addEventListener("input", () => markInvalid(input, false));
+  els.signoutButton.addEventListener("click", signOut);
   for (const button of document.querySelectorAll("button.reveal")) {
     button.addEventListener("click", () => {
       const input = $(button.getAttribute("aria-controls"));
@@ -438,7 +678,7 @@ async function start() {
   try {
     const api = await import("/pkg/index.js");
     await api.default(); // init(): loads the .wasm, once
-    ({ deleteCall, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError } = api);
+    ({ deleteCall, createClient, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError } = api);
     state.ready = true;
     document.documentElement.dataset.ready = "true";
   } catch (err) {
