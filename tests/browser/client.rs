@@ -153,14 +153,29 @@ async fn ten_concurrent_calls_share_one_token_request() {
     assert_eq!(count(&actions().await, "RequestToken"), 1);
 }
 
+/// Deletes generated call 0 with a fresh `client` and gives the token it got.
+async fn first_deletion(client: &VerbaClient) -> String {
+    settle(client.delete_call(selector(0, &[])))
+        .await
+        .expect("first call");
+    text(&client.token_info(), "token")
+}
+
+/// What reaches the emulator for two deletions, then a renewal and a third request: one token
+/// for the first two, then a new one.
+const TWO_THEN_RENEWED: [&str; 5] = [
+    "RequestToken",
+    "DeleteCall",
+    "DeleteCall",
+    "RequestToken",
+    "DeleteCall",
+];
+
 #[wasm_bindgen_test]
 async fn a_token_is_renewed_a_minute_before_it_expires_without_a_refusal() {
     reset(&token_fixture(3, 7200, 0)).await;
     let client = demo_client();
-    settle(client.delete_call(selector(0, &[])))
-        .await
-        .expect("first call");
-    let first = text(&client.token_info(), "token");
+    let first = first_deletion(&client).await;
     // 58 minutes later the token (one hour, by the vendor's lifetime) is still fresh.
     shift_clock(58.0 * 60_000.0);
     let second = settle(client.delete_call(selector(1, &[]))).await;
@@ -171,16 +186,7 @@ async fn a_token_is_renewed_a_minute_before_it_expires_without_a_refusal() {
     restore_clock();
     second.expect("second call");
     third.expect("third call");
-    assert_eq!(
-        actions().await,
-        [
-            "RequestToken",
-            "DeleteCall",
-            "DeleteCall",
-            "RequestToken",
-            "DeleteCall"
-        ]
-    );
+    assert_eq!(actions().await, TWO_THEN_RENEWED);
     assert_ne!(text(&renewed, "token"), first, "a new token");
     assert!(deleted(2).await);
 }
@@ -190,26 +196,14 @@ async fn a_refused_token_gets_one_new_token_and_one_repeat() {
     // The emulator's tokens last one second; the client believes the vendor's hour.
     reset(&token_fixture(2, 1, 0)).await;
     let client = demo_client();
-    settle(client.delete_call(selector(0, &[])))
-        .await
-        .expect("first call");
-    let first = text(&client.token_info(), "token");
+    let first = first_deletion(&client).await;
     sleep(1_500).await;
     let result = settle(client.delete_call(selector(1, &[])))
         .await
         .expect("the repeat succeeds");
     assert_eq!(get(&result, "code").as_f64(), Some(0.0));
     assert!(deleted(1).await);
-    assert_eq!(
-        actions().await,
-        [
-            "RequestToken",
-            "DeleteCall",
-            "DeleteCall",
-            "RequestToken",
-            "DeleteCall"
-        ]
-    );
+    assert_eq!(actions().await, TWO_THEN_RENEWED);
     assert_ne!(text(&client.token_info(), "token"), first);
 }
 
