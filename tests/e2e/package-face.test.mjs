@@ -10,12 +10,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { launchChromium } from "../support/chromium.mjs";
-
-const BASE = process.env.VERBA_EMULATOR_URL;
-const UNKNOWN_CALL_ID = "0badc0de-0000-4000-8000-000000000001";
-// The emulator's demo credentials (emulator/src/demo_data.rs), as the demo page uses them.
-const DEMO_API_KEY = "74c8eea0-50c6-40b2-9f3e-252ed501c3c8";
-const DEMO_TOKEN = "09835e02-6c10-11e0-bb22-ba324924019b";
+import { BASE, DEMO_API_KEY, DEMO_TOKEN, DEMO_PASSWORD, UNKNOWN_CALL_ID } from "./support.mjs";
 
 const browser = await launchChromium();
 const problems = [];
@@ -167,13 +162,13 @@ try {
     .replace('"https://recorder.example.com"', "base");
   await check(
     "README's Sessions example deletes three calls with one token request",
-    async (verba, [base, source]) => {
+    async (verba, [base, source, password]) => {
       const lines = [];
       const show = (text) => lines.push(text);
       let asked = 0;
       const askPassword = async () => {
         asked += 1;
-        return "pa$$word";
+        return password;
       };
       const json = async (route) => (await fetch(`${base}/__emulator/${route}`)).json();
       const callIDs = (await json("calls")).calls
@@ -196,9 +191,9 @@ try {
       assert.equal(outcome.gone, 3, "the three calls are gone");
       assert.equal(outcome.lines.filter((line) => line.endsWith(": deleted")).length, 3, outcome.lines.join("; "));
       assert.ok(outcome.lines.includes("Signed in for 60 more minutes"), outcome.lines.join("; "));
-      assert.ok(!outcome.lines.join("\n").includes("pa$$word"));
+      assert.ok(!outcome.lines.join("\n").includes(DEMO_PASSWORD));
     },
-    [BASE, runnable],
+    [BASE, runnable, DEMO_PASSWORD],
   );
 } finally {
   await browser.close();
