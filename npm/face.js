@@ -75,6 +75,12 @@ export async function requestToken(options) {
   return glue.requestToken(options);
 }
 
+/** See the `.d.ts`. Initializes the module first if `init()` was never called. */
+export async function deleteCalls(items, options) {
+  await init();
+  return glue.deleteCalls(items, options);
+}
+
 export function createClient(config) {
   initializedOrThrow("createClient");
   return glue.createClient(config);

@@ -302,7 +302,7 @@ export interface DeleteCallResult {
  */
 export type VerbaErrorCode =
   | "VALIDATION" | "CALL_NOT_FOUND" | "AUTH_FAILED" | "API_ERROR" | "HTTP_ERROR" | "NETWORK" | "TIMEOUT" | "PARSE"
-  | "NOT_INITIALIZED";
+  | "ABORTED" | "NOT_INITIALIZED";
 
 /**
  * What the `VerbaError` constructor takes besides the message and the code. The module builds
@@ -396,7 +396,7 @@ export interface VerbaCallNotFoundError extends VerbaError {
   /** 2 (documented) or -50 (as some recorders answer). */
   readonly apiCode: number;
   readonly httpStatus: number;
-  readonly mayHaveDeleted: false;
+  readonly mayHaveDeleted: boolean;
   readonly issues?: never;
   readonly cause?: never;
 }
@@ -411,7 +411,7 @@ export interface VerbaAuthFailedError extends VerbaError {
   /** 4, or -40…-43. */
   readonly apiCode: number;
   readonly httpStatus: number;
-  readonly mayHaveDeleted: false;
+  readonly mayHaveDeleted: boolean;
   readonly issues?: never;
   readonly cause?: never;
 }
@@ -426,7 +426,7 @@ export interface VerbaApiError extends VerbaError {
   /** The API code; absent for a TEXT reply that says `ERROR` without a readable code. */
   readonly apiCode?: number;
   readonly httpStatus: number;
-  readonly mayHaveDeleted: false;
+  readonly mayHaveDeleted: boolean;
   readonly issues?: never;
   readonly cause?: never;
 }
@@ -440,7 +440,7 @@ export interface VerbaHttpError extends VerbaError {
   readonly code: "HTTP_ERROR";
   /** Absent for a redirect where the platform hides its status (a browser). */
   readonly httpStatus?: number;
-  readonly mayHaveDeleted: true;
+  readonly mayHaveDeleted: boolean;
   readonly apiCode?: never;
   readonly issues?: never;
   readonly cause?: never;
@@ -468,7 +468,7 @@ export interface VerbaNetworkError extends VerbaError {
  */
 export interface VerbaTimeoutError extends VerbaError {
   readonly code: "TIMEOUT";
-  readonly mayHaveDeleted: true;
+  readonly mayHaveDeleted: boolean;
   readonly apiCode?: never;
   readonly httpStatus?: never;
   readonly issues?: never;
@@ -484,10 +484,24 @@ export interface VerbaParseError extends VerbaError {
   readonly code: "PARSE";
   /** The reply's HTTP status. */
   readonly httpStatus?: number;
-  readonly mayHaveDeleted: true;
+  readonly mayHaveDeleted: boolean;
   readonly apiCode?: never;
   readonly issues?: never;
   readonly cause?: never;
+}
+
+/**
+ * ABORTED: a batch (`deleteCalls`) was cancelled by its signal while this item's request was
+ * under way; the request was aborted, so the recorder may have deleted the call. `cause` is the
+ * signal's reason.
+ * @example if (item.error?.code === "ABORTED") recheck(item.input);
+ */
+export interface VerbaAbortedError extends VerbaError {
+  readonly code: "ABORTED";
+  readonly mayHaveDeleted: true;
+  readonly apiCode?: never;
+  readonly httpStatus?: never;
+  readonly issues?: never;
 }
 
 /**
@@ -524,6 +538,7 @@ export type AnyVerbaError =
   | VerbaNetworkError
   | VerbaTimeoutError
   | VerbaParseError
+  | VerbaAbortedError
   | VerbaNotInitializedError;
 
 /**
@@ -751,6 +766,13 @@ export interface VerbaClient {
    */
   requestToken(options?: { signal?: AbortSignal | null | undefined }): Promise<TokenInfo>;
   /**
+   * `deleteCalls` with this client's config and session: an AUTH_FAILED gets one renewal (shared
+   * by the items under way) before the sending stops.
+   * @example const report = await client.deleteCalls(callIDs, { concurrency: 6, signal });
+   * @throws {VerbaError} VALIDATION for invalid options or `items` that is no array.
+   */
+  deleteCalls(items: BatchInput[], options?: BatchOptions): Promise<BatchReport>;
+  /**
    * The token the client holds and when it expires, once the client requested one; `null`
    * before, after `forgetToken()`, and for a token given in the config (its expiry is unknown).
    * @example const left = client.tokenInfo ? client.tokenInfo.expiresAt - Date.now() : 0;
@@ -762,6 +784,111 @@ export interface VerbaClient {
    */
   forgetToken(): void;
 }
+
+/**
+ * `deleteCall`'s options without the selector and `signal`: what the items of a `deleteCalls`
+ * share.
+ * @example const connection: ConnectionOptions = { apiKey, token, baseUrl: "https://recorder.example.com" };
+ */
+export type ConnectionOptions = Omit<DeleteCallSettings, "signal">;
+
+/**
+ * One item of a batch: a callID, or a selector.
+ * @example const items: BatchInput[] = ["a8343631-9f35-4a3a-83f0-9e81592339fb", { extension: "8856", status: "last" }];
+ */
+export type BatchInput = string | CallSelector;
+
+/**
+ * How many items ended each way.
+ * @example show(`${counts.deleted} deleted, ${counts.failed} to check`);
+ */
+export interface BatchCounts {
+  deleted: number;
+  notFound: number;
+  refused: number;
+  invalid: number;
+  failed: number;
+  notAttempted: number;
+}
+
+/**
+ * What `onProgress` gets after each settled item: `done` rises to `total`.
+ * @example onProgress: ({ done, total }) => { bar.value = done / total; }
+ */
+export interface BatchProgress {
+  done: number;
+  total: number;
+  counts: BatchCounts;
+}
+
+/**
+ * A batch's own options.
+ * @example const options: BatchOptions = { concurrency: 6, retries: 3, signal: controller.signal };
+ */
+export interface BatchOptions {
+  /** Deletions under way at once, 1 to 32; default 4. */
+  concurrency?: number | null | undefined;
+  /**
+   * Times an item is sent again, 0 to 10, default 2: only after NETWORK, TIMEOUT, or HTTP
+   * 429/502/503/504 without a Verba reply, waiting with capped exponential backoff and jitter, or
+   * as long as `Retry-After` asks (at most 30 s). Never after an API answer or PARSE.
+   */
+  retries?: number | null | undefined;
+  /** Stops the batch: nothing more is sent, requests under way are aborted; the promise still resolves. */
+  signal?: AbortSignal | null | undefined;
+  /** Called after each settled item; what it throws is ignored. */
+  onProgress?: ((progress: BatchProgress) => void) | null | undefined;
+}
+
+/**
+ * What became of one item.
+ * @example if (item.outcome === "failed" && item.error?.mayHaveDeleted) recheck(item.input);
+ */
+export interface BatchItem {
+  /** The item's place in the input. */
+  index: number;
+  /** The item as given. */
+  input: BatchInput;
+  /**
+   * deleted (API code 0, marked for deletion included), notFound (CALL_NOT_FOUND), refused (any
+   * other API answer), invalid (not a valid selector: never sent), failed (no readable answer
+   * after the allowed attempts), notAttempted (never sent: cancelled, or stopped by AUTH_FAILED).
+   */
+  outcome: "deleted" | "notFound" | "refused" | "invalid" | "failed" | "notAttempted";
+  /** Requests sent for this item; 0 for invalid and notAttempted. */
+  attempts: number;
+  /** For deleted. */
+  result?: DeleteCallResult;
+  /**
+   * For every outcome but deleted and notAttempted. Its `mayHaveDeleted` is true when any attempt
+   * may have deleted the call, even if the last one says nothing was done.
+   */
+  error?: AnyVerbaError;
+}
+
+/**
+ * A batch's report: one item per input, in input order; `counts` sum to `total`.
+ * @example const unsure = report.items.filter((item) => item.error?.mayHaveDeleted);
+ */
+export interface BatchReport {
+  total: number;
+  counts: BatchCounts;
+  /** Whether the signal stopped the batch. */
+  aborted: boolean;
+  items: BatchItem[];
+}
+
+/**
+ * Deletes many calls, each accounted for: resolves with a report of every item (it does not
+ * reject on an item's failure). An AUTH_FAILED stops the sending: that item is refused, every
+ * unsent one notAttempted (a client with credentials renews the token once first).
+ * @example
+ * const report = await deleteCalls(callIDs, { apiKey, token, concurrency: 6, onProgress });
+ * show(`${report.counts.deleted} of ${report.total} deleted`);
+ * @throws {VerbaError} the promise rejects only with VALIDATION, for invalid shared options or
+ * `items` that is no array (nothing sent).
+ */
+export function deleteCalls(items: BatchInput[], options: ConnectionOptions & BatchOptions): Promise<BatchReport>;
 
 /**
  * Makes a client. Checks the config at once; sends nothing.

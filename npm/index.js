@@ -6,6 +6,7 @@ export {
   deleteCall,
   requestToken,
   createClient,
+  deleteCalls,
   validateDeleteCall,
   validateParameter,
   buildDeleteCallRequest,

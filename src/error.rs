@@ -29,11 +29,13 @@ pub enum VerbaErrorCode {
     Timeout,
     /// The reply could not be read.
     Parse,
+    /// A batch was cancelled while this item's request was under way.
+    Aborted,
 }
 
 impl VerbaErrorCode {
     /// Every code.
-    pub const ALL: [VerbaErrorCode; 8] = [
+    pub const ALL: [VerbaErrorCode; 9] = [
         VerbaErrorCode::Validation,
         VerbaErrorCode::CallNotFound,
         VerbaErrorCode::AuthFailed,
@@ -42,6 +44,7 @@ impl VerbaErrorCode {
         VerbaErrorCode::Network,
         VerbaErrorCode::Timeout,
         VerbaErrorCode::Parse,
+        VerbaErrorCode::Aborted,
     ];
 
     /// The code as JavaScript sees it.
@@ -55,6 +58,7 @@ impl VerbaErrorCode {
             VerbaErrorCode::Network => "NETWORK",
             VerbaErrorCode::Timeout => "TIMEOUT",
             VerbaErrorCode::Parse => "PARSE",
+            VerbaErrorCode::Aborted => "ABORTED",
         }
     }
 }
@@ -73,6 +77,8 @@ pub enum Action {
     RequestToken,
     /// `createClient`: its config was checked; nothing was sent.
     CreateClient,
+    /// `deleteCalls`: its shared options were checked; nothing was sent.
+    DeleteCalls,
 }
 
 /// Why a DeleteCall did not succeed: the JavaScript `VerbaError`. Its `Display` is the message
@@ -148,6 +154,9 @@ pub enum VerbaError {
         /// The HTTP status of the reply, when there was one.
         http_status: Option<u16>,
     },
+    /// A batch (`deleteCalls`) was cancelled by its signal while this item's request was under
+    /// way: it was aborted, so no answer says what the recorder did.
+    Cancelled,
 }
 
 impl VerbaError {
@@ -162,6 +171,7 @@ impl VerbaError {
             VerbaError::Network { .. } => VerbaErrorCode::Network,
             VerbaError::Timeout { .. } => VerbaErrorCode::Timeout,
             VerbaError::Parse { .. } => VerbaErrorCode::Parse,
+            VerbaError::Cancelled => VerbaErrorCode::Aborted,
         }
     }
 
@@ -213,7 +223,8 @@ impl VerbaError {
             VerbaError::Http { .. }
             | VerbaError::Redirected { .. }
             | VerbaError::Timeout { .. }
-            | VerbaError::Parse { .. } => true,
+            | VerbaError::Parse { .. }
+            | VerbaError::Cancelled => true,
         }
     }
 
@@ -235,9 +246,9 @@ impl VerbaError {
 
     /// Writes the message: sentences describing the error, suitable for a portal to show, the
     /// last one saying when the call may have been deleted anyway.
-    fn write_message(&self, text: &mut String, action: Action) {
+    fn write_message(&self, text: &mut String, action: Action, may_have_deleted: bool) {
         self.write_cause(text, action);
-        if self.may_have_deleted_in(action) {
+        if may_have_deleted {
             text.push_str(MAY_HAVE_DELETED);
         }
     }
@@ -250,6 +261,7 @@ impl VerbaError {
                     Action::DeleteCall => "Invalid DeleteCall options: ",
                     Action::RequestToken => "Invalid RequestToken options: ",
                     Action::CreateClient => "Invalid createClient config: ",
+                    Action::DeleteCalls => "Invalid deleteCalls options: ",
                 });
                 match issues.first() {
                     Some(first) => text.push_str(&first.message),
@@ -350,6 +362,12 @@ impl VerbaError {
                 text.push_str("The reply is not a readable Verba API reply: ");
                 text.push_str(reason);
             }
+            VerbaError::Cancelled => {
+                text.push_str(
+                    "The batch was cancelled while this request was under way, so no answer \
+                     says what the recorder did.",
+                );
+            }
         }
     }
 }
@@ -422,8 +440,15 @@ impl VerbaError {
     /// The message of this error when it ended `action`: a RequestToken's error never says the
     /// call may have been deleted, and a validation error names what was invalid.
     pub fn message_in(&self, action: Action) -> String {
+        self.message_with(action, self.may_have_deleted_in(action))
+    }
+
+    /// The message with the closing "may have deleted" sentence when `may_have_deleted`: for a
+    /// batch item whose earlier attempt may have deleted the call although its last one says
+    /// nothing was done.
+    pub fn message_with(&self, action: Action, may_have_deleted: bool) -> String {
         let mut text = String::new();
-        self.write_message(&mut text, action);
+        self.write_message(&mut text, action, may_have_deleted);
         text
     }
 }

@@ -47,11 +47,17 @@ pub enum Field {
     /// `credentials`: `{ userName, password }`, or a function that resolves to them
     /// (`createClient` only).
     Credentials,
+    /// `concurrency`: how many deletions of a batch are under way at once (`deleteCalls`).
+    Concurrency,
+    /// `retries`: how many times a batch item is sent again after a failure that allows it.
+    Retries,
+    /// `onProgress`: the function a batch calls after each settled item.
+    OnProgress,
 }
 
 impl Field {
     /// Every option of either request: DeleteCall's, then RequestToken's own.
-    pub const KNOWN: [Field; 19] = [
+    pub const KNOWN: [Field; 22] = [
         Field::ApiKey,
         Field::Token,
         Field::CallId,
@@ -71,6 +77,30 @@ impl Field {
         Field::Password,
         Field::Auth,
         Field::Credentials,
+        Field::Concurrency,
+        Field::Retries,
+        Field::OnProgress,
+    ];
+
+    /// What a batch takes besides its items (`client.deleteCalls`; `deleteCalls` adds
+    /// [`Field::CONNECTION`]).
+    pub const BATCH: [Field; 4] = [
+        Field::Concurrency,
+        Field::Retries,
+        Field::Signal,
+        Field::OnProgress,
+    ];
+
+    /// `deleteCall`'s options without the selector: what `deleteCalls` shares among its items.
+    pub const CONNECTION: [Field; 8] = [
+        Field::ApiKey,
+        Field::Token,
+        Field::BaseUrl,
+        Field::ResponseType,
+        Field::Method,
+        Field::TimeoutMs,
+        Field::AllowInsecureHttp,
+        Field::CorsPreflight,
     ];
 
     /// The options of `createClient`'s config, in the order the documentation lists them.
@@ -164,6 +194,9 @@ impl Field {
             Field::Password => "password",
             Field::Auth => "auth",
             Field::Credentials => "credentials",
+            Field::Concurrency => "concurrency",
+            Field::Retries => "retries",
+            Field::OnProgress => "onProgress",
         }
     }
 
@@ -208,7 +241,12 @@ mod tests {
     #[test]
     fn known_is_every_tables_options_once_each() {
         let mut union: Vec<Field> = Field::ALL.to_vec();
-        for table in [&Field::REQUEST_TOKEN[..], &Field::CLIENT, &Field::CALL] {
+        for table in [
+            &Field::REQUEST_TOKEN[..],
+            &Field::CLIENT,
+            &Field::CALL,
+            &Field::BATCH,
+        ] {
             for field in table {
                 if !union.contains(field) {
                     union.push(*field);

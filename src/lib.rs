@@ -50,6 +50,7 @@ macro_rules! serialize_as_str {
 }
 
 mod base_url;
+mod batch;
 mod client;
 mod encode;
 mod error;
@@ -72,6 +73,12 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::exports as js;
 
+pub use batch::{
+    BACKOFF_BASE_MS, BACKOFF_CAP_MS, BatchCounts, BatchProgress, BatchSettings,
+    DEFAULT_CONCURRENCY, DEFAULT_RETRIES, MAX_CONCURRENCY, MAX_RETRIES, Outcome,
+    RETRY_AFTER_CAP_MS, backoff_ms, outcome_of, retry_after_seconds, retryable,
+    validate_batch_settings,
+};
 pub use client::{
     ClientConfig, CredentialSource, CredentialsInput, RENEW_BEFORE_EXPIRY_MS, Session,
     UserCredentials,

@@ -52,9 +52,14 @@ pub fn validate_parameter(name: &str, value: &OptionValue) -> Vec<ValidationIssu
         Field::TimeoutMs => rules::timeout_ms(value).map(drop),
         Field::Signal => rules::signal(value).map(drop),
         Field::AllowInsecureHttp | Field::CorsPreflight => rules::flag(field, value).map(drop),
-        // RequestToken's and createClient's own options are not in DeleteCall's table, so never
-        // looked up here.
-        Field::UserName | Field::Password | Field::Auth | Field::Credentials => Ok(()),
+        // The other requests' own options are not in DeleteCall's table, so never looked up here.
+        Field::UserName
+        | Field::Password
+        | Field::Auth
+        | Field::Credentials
+        | Field::Concurrency
+        | Field::Retries
+        | Field::OnProgress => Ok(()),
     };
     outcome.err().into_iter().collect()
 }

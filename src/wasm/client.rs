@@ -6,13 +6,14 @@
 //! answered `AUTH_FAILED` gets a new token (the one already renewed by another call if there is
 //! one) and is repeated once; nothing else is ever repeated.
 
-use super::exports::{send_delete_call, send_request_token, validation_error};
+use super::exports::{Rejection, send_delete_call, send_request_token, validation_error};
 use super::input::{self, ObjectArgument};
 use super::output::to_js;
 use crate::client::{ClientConfig, CredentialsInput, Session, UserCredentials};
-use crate::error::Action;
+use crate::error::{Action, VerbaError};
 use crate::field::Field;
 use crate::issue::{IssueCode, ValidationIssue};
+use crate::options::DeleteCallOptions;
 use crate::token::TokenInfo;
 use js_sys::{Array, Function, Promise};
 use std::cell::{Cell, RefCell};
@@ -30,7 +31,7 @@ pub struct VerbaClient {
 }
 
 /// What the client's calls share.
-struct Shared {
+pub(crate) struct Shared {
     config: ClientConfig,
     /// The caller's credentials function, when `credentials` is one.
     ask: Option<Function>,
@@ -93,15 +94,8 @@ pub fn create_client(
         checked = Err(issues);
     }
     let config = checked.map_err(invalid)?;
-    let session = Session::new(config.token().map(str::to_owned));
     Ok(VerbaClient {
-        shared: Rc::new(Shared {
-            config,
-            ask,
-            session: RefCell::new(session),
-            renewal: RefCell::new(None),
-            generation: Cell::new(0),
-        }),
+        shared: Shared::new(config, ask),
     })
 }
 
@@ -117,6 +111,18 @@ impl VerbaClient {
     ) -> Promise {
         let shared = self.shared.clone();
         future_to_promise(async move { shared.delete_call(selector).await })
+    }
+
+    /// Deletes many calls with this client's config and session: see `deleteCalls`. An
+    /// `AUTH_FAILED` gets one renewal (shared by the items under way) before sending stops.
+    #[wasm_bindgen(js_name = deleteCalls, unchecked_return_type = "Promise<BatchReport>")]
+    pub fn delete_calls(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BatchInput[]")] items: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BatchOptions")] options: JsValue,
+    ) -> Promise {
+        let shared = self.shared.clone();
+        future_to_promise(super::batch::client_delete_calls(shared, items, options))
     }
 
     /// Requests a new token now (joining one under way), and keeps it for the next calls.
@@ -156,35 +162,74 @@ impl VerbaClient {
 }
 
 impl Shared {
+    /// A client's shared state for `config` (whose token, if any, it holds), with the caller's
+    /// credentials function if there is one.
+    pub(crate) fn new(config: ClientConfig, ask: Option<Function>) -> Rc<Shared> {
+        let session = Session::new(config.token().map(str::to_owned));
+        Rc::new(Shared {
+            config,
+            ask,
+            session: RefCell::new(session),
+            renewal: RefCell::new(None),
+            generation: Cell::new(0),
+        })
+    }
+
+    /// The checked config.
+    pub(crate) fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
     async fn delete_call(self: Rc<Self>, selector: JsValue) -> Result<JsValue, JsValue> {
         let invalid = |issues| validation_error(issues, Action::DeleteCall);
         let call = input::object(&selector, CALL).map_err(|issue| invalid(vec![issue]))?;
-        let signal = input::signal(&selector);
         // The call is checked before a token is requested for it: nothing is sent when it is
         // invalid.
         self.config.delete_call(&call, None).map_err(invalid)?;
-        // At most two attempts: the second only when the recorder refused the first one's token
-        // (and did nothing), with a new token: another call's renewal, if it already got one.
-        let mut repeat = false;
+        self.send(&call, input::signal(&selector))
+            .await
+            .0
+            .map_err(|rejection| rejection.into_js(Action::DeleteCall))
+    }
+
+    /// Deletes the call named by `call` (checked by [`ClientConfig::delete_call`]) with the
+    /// session's token: at most two attempts, the second only when the recorder refused the
+    /// first one's token (and did nothing), with a new token (another call's renewal, if it
+    /// already got one). Also gives how many requests were sent (0, 1 or 2).
+    pub(crate) async fn send(
+        self: &Rc<Self>,
+        call: &DeleteCallOptions<'_>,
+        signal: Option<AbortSignal>,
+    ) -> (Result<JsValue, Rejection>, u32) {
+        let mut sent = 0;
         loop {
-            let token = self.token_for_call(signal.as_ref()).await?;
-            let params = self
-                .config
-                .delete_call(&call, token.as_deref())
-                .map_err(invalid)?;
+            let token = match self.token_for_call(signal.as_ref()).await {
+                Ok(token) => token,
+                Err(rejection) => return (Err(rejection), sent),
+            };
+            let params = match self.config.delete_call(call, token.as_deref()) {
+                Ok(params) => params,
+                Err(issues) => return (Err(VerbaError::from(issues).into()), sent),
+            };
             let outcome = send_delete_call(&params, signal.clone()).await;
+            if !matches!(
+                &outcome,
+                Err(Rejection::Aborted(_, false)
+                    | Rejection::Error(VerbaError::Network { sent: false, .. }, ..))
+            ) {
+                sent += 1;
+            }
             let refused = matches!(&outcome, Err(rejection) if rejection.is_auth_failed());
             if !refused || !self.config.can_renew() {
                 // Without credentials the given token stays: it is used as is.
-                return outcome.map_err(|rejection| rejection.into_js(Action::DeleteCall));
+                return (outcome, sent);
             }
             if let Some(token) = &token {
                 self.session.borrow_mut().refused(token);
             }
-            if repeat {
-                return outcome.map_err(|rejection| rejection.into_js(Action::DeleteCall));
+            if sent > 1 {
+                return (outcome, sent);
             }
-            repeat = true;
         }
     }
 
@@ -193,7 +238,7 @@ impl Shared {
     async fn token_for_call(
         self: &Rc<Self>,
         signal: Option<&AbortSignal>,
-    ) -> Result<Option<String>, JsValue> {
+    ) -> Result<Option<String>, Rejection> {
         if !self.config.can_renew() {
             return Ok(self.session.borrow().token().map(str::to_owned));
         }
@@ -202,10 +247,15 @@ impl Shared {
         }
         // An aborted call starts no renewal.
         if let Some(signal) = signal.filter(|signal| signal.aborted()) {
-            return Err(signal.reason());
+            return Err(Rejection::Aborted(signal.reason(), false));
         }
-        let info = until_aborted(self.renewal(), signal).await?;
-        Ok(input::property(&info, "token").as_string())
+        match until_aborted(self.renewal(), signal).await {
+            Ok(info) => Ok(input::property(&info, "token").as_string()),
+            Err(reason) if signal.is_some_and(AbortSignal::aborted) => {
+                Err(Rejection::Aborted(reason, false))
+            }
+            Err(failed) => Err(Rejection::Renewal(failed)),
+        }
     }
 
     /// The renewal under way, or a new one.
@@ -336,7 +386,10 @@ fn credentials_answer_issue(what: &str) -> JsValue {
 }
 
 /// `promise`'s outcome, or the signal's reason as soon as it is aborted (the promise goes on).
-async fn until_aborted(promise: Promise, signal: Option<&AbortSignal>) -> Result<JsValue, JsValue> {
+pub(crate) async fn until_aborted(
+    promise: Promise,
+    signal: Option<&AbortSignal>,
+) -> Result<JsValue, JsValue> {
     let Some(signal) = signal else {
         return JsFuture::from(promise).await;
     };

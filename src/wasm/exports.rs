@@ -2,6 +2,7 @@
 //! `buildDeleteCallRequest`, `parseDeleteCallResponse` (`createClient` is in `client`). Each takes the caller's values once and
 //! gives one value back.
 
+pub use super::batch::delete_calls;
 pub use super::client::{VerbaClient, create_client};
 use super::input;
 use super::output::{JsVerbaError, error_value, to_js};
@@ -41,30 +42,35 @@ pub(crate) fn validation_error(issues: Vec<ValidationIssue>, action: Action) -> 
 
 /// Why a request did not succeed, before it becomes the JavaScript rejection.
 pub(crate) enum Rejection {
-    /// A `VerbaError`, with its `cause` (`undefined` for none).
-    Error(VerbaError, JsValue),
-    /// The caller's abort reason (or a credentials function's rejection), passed on unchanged.
-    Reason(JsValue),
+    /// A `VerbaError`, with its `cause` (`undefined` for none) and the reply's `Retry-After`
+    /// header, if it had one.
+    Error(VerbaError, JsValue, Option<String>),
+    /// The caller's signal fired: its reason, passed on unchanged, and whether the request had
+    /// been sent.
+    Aborted(JsValue, bool),
+    /// The token request a call waited for failed: its rejection as the caller gets it (a
+    /// `VerbaError`, or what a credentials function rejected with).
+    Renewal(JsValue),
 }
 
 impl Rejection {
     /// Whether the recorder refused the key, the credentials or the token.
     pub(crate) fn is_auth_failed(&self) -> bool {
-        matches!(self, Rejection::Error(VerbaError::AuthFailed { .. }, _))
+        matches!(self, Rejection::Error(VerbaError::AuthFailed { .. }, ..))
     }
 
     /// The JavaScript rejection, for an error that ended `action`.
     pub(crate) fn into_js(self, action: Action) -> JsValue {
         match self {
-            Rejection::Error(error, cause) => error_value(&error, cause, action),
-            Rejection::Reason(reason) => reason,
+            Rejection::Error(error, cause, _) => error_value(&error, cause, action),
+            Rejection::Aborted(reason, _) | Rejection::Renewal(reason) => reason,
         }
     }
 }
 
 impl From<VerbaError> for Rejection {
     fn from(error: VerbaError) -> Self {
-        Rejection::Error(error, JsValue::UNDEFINED)
+        Rejection::Error(error, JsValue::UNDEFINED, None)
     }
 }
 
@@ -99,7 +105,7 @@ pub(crate) async fn send_delete_call(
         Ok(reply) => params
             .read_reply(&reply.body, reply.status)
             .map(|result| to_js(&result))
-            .map_err(Rejection::from),
+            .map_err(|error| Rejection::Error(error, JsValue::UNDEFINED, reply.retry_after)),
         Err(failure) => Err(failed(failure, params.timeout_ms, &params.secrets())),
     }
 }
@@ -108,7 +114,7 @@ pub(crate) async fn send_delete_call(
 /// else a `VerbaError` whose texts are scrubbed of `secrets`.
 fn failed(failure: Failure, timeout_ms: Option<u32>, secrets: &[&str]) -> Rejection {
     let error = match failure {
-        Failure::Aborted(reason) => return Rejection::Reason(reason),
+        Failure::Aborted { reason, sent } => return Rejection::Aborted(reason, sent),
         Failure::Redirected(http_status) => VerbaError::Redirected { http_status },
         Failure::TimedOut => VerbaError::Timeout {
             timeout_ms: timeout_ms.unwrap_or(0),
@@ -127,7 +133,7 @@ fn failed(failure: Failure, timeout_ms: Option<u32>, secrets: &[&str]) -> Reject
             sent,
         } => {
             let error = VerbaError::network(&detail, sent, &Secrets::new(secrets));
-            return Rejection::Error(error, cause);
+            return Rejection::Error(error, cause, None);
         }
     };
     error.into()

@@ -57,11 +57,22 @@ struct ErrorDetails<'a> {
 /// A JavaScript `VerbaError` for `error`, which ended `action`, with `cause` unless it is
 /// `undefined`.
 pub(crate) fn error_value(error: &VerbaError, cause: JsValue, action: Action) -> JsValue {
+    error_value_with(error, cause, action, error.may_have_deleted_in(action))
+}
+
+/// [`error_value`] with `mayHaveDeleted` given: a batch item's earlier attempt may have deleted
+/// the call although its last error says nothing was done.
+pub(crate) fn error_value_with(
+    error: &VerbaError,
+    cause: JsValue,
+    action: Action,
+    may_have_deleted: bool,
+) -> JsValue {
     let details = ErrorDetails {
         api_code: error.api_code().map(|code| code as f64),
         http_status: error.http_status(),
         issues: matches!(error, VerbaError::Validation { .. }).then(|| error.issues()),
-        may_have_deleted: error.may_have_deleted_in(action),
+        may_have_deleted,
         cause,
     };
     JsVerbaError::new(

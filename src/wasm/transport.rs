@@ -32,7 +32,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = fetch)]
     fn fetch_with_request(request: &web_sys::Request) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &Function, ms: u32) -> JsValue;
+    pub(crate) fn set_timeout(handler: &Function, ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: &JsValue);
 
@@ -84,16 +84,18 @@ impl<'a> From<&'a crate::token::TokenRequest> for Outgoing<'a> {
     }
 }
 
-/// An answer: its HTTP status and body.
+/// An answer: its HTTP status, body, and `Retry-After` header (kept for the batch's waits).
 pub(crate) struct Reply {
     pub status: u16,
     pub body: String,
+    pub retry_after: Option<String>,
 }
 
 /// Why no answer was read.
 pub(crate) enum Failure {
-    /// The caller's signal fired: its reason, unchanged.
-    Aborted(JsValue),
+    /// The caller's signal fired: its reason, unchanged, and whether fetch had started (so that
+    /// the request may have reached the recorder).
+    Aborted { reason: JsValue, sent: bool },
     /// The timeout elapsed.
     TimedOut,
     /// The recorder answered with a redirect, which is never followed: the HTTP status where
@@ -157,7 +159,10 @@ impl AbortGuard {
         if let Some((signal, _)) = &self.caller
             && signal.aborted()
         {
-            return Some(Failure::Aborted(signal.reason()));
+            return Some(Failure::Aborted {
+                reason: signal.reason(),
+                sent: true,
+            });
         }
         self.timed_out.get().then_some(Failure::TimedOut)
     }
@@ -202,7 +207,10 @@ pub(crate) async fn send(
     if let Some(signal) = &caller
         && signal.aborted()
     {
-        return Err(Failure::Aborted(signal.reason()));
+        return Err(Failure::Aborted {
+            reason: signal.reason(),
+            sent: false,
+        });
     }
     let guard = AbortGuard::new(caller, timeout_ms).map_err(guard_failure)?;
     let internal = guard.controller.signal();
@@ -269,13 +277,18 @@ pub(crate) async fn send(
     if matches!(status, 301 | 302 | 303 | 307 | 308) {
         return Err(Failure::Redirected(Some(status)));
     }
+    let retry_after = response.headers().get("retry-after").ok().flatten();
     let body = read_bounded(&response, &guard)
         .await
         .map_err(|failure| match failure {
             Bounded::TooLarge => Failure::TooLarge(status),
             Bounded::Failed(cause) => guard.failure(cause),
         })?;
-    Ok(Reply { status, body })
+    Ok(Reply {
+        status,
+        body,
+        retry_after,
+    })
 }
 
 /// Why [`read_bounded`] read no body.

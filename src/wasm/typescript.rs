@@ -10,9 +10,13 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 import type {
+  BatchInput,
+  BatchOptions,
+  BatchReport,
   BuiltRequest,
   ClientCall,
   ClientConfig,
+  ConnectionOptions,
   DeleteCallOptions,
   DeleteCallResult,
   RequestTokenOptions,

@@ -10,6 +10,7 @@
 
 mod abort_and_timeout;
 mod api_errors;
+mod batch;
 mod body_read;
 mod client;
 mod delete_by_selector;

@@ -28,6 +28,14 @@ export function failingCredentials(reason) {
 export function credentialsAnswering(value) {
   return () => value;
 }
+export function progressRecorder(throwing) {
+  const record = (progress) => {
+    record.seen.push([progress.done, progress.total, progress.counts]);
+    if (throwing) throw new Error("the progress bar broke");
+  };
+  record.seen = [];
+  return record;
+}
 const realNow = Date.now;
 export function shiftClock(ms) { Date.now = () => realNow.call(Date) + ms; }
 export function restoreClock() { Date.now = realNow; }
@@ -46,6 +54,10 @@ extern "C" {
     /// A credentials function that returns `value` as is.
     #[wasm_bindgen(js_name = credentialsAnswering)]
     pub fn credentials_answering(value: &JsValue) -> Function;
+    /// An `onProgress` that keeps `[done, total, counts]` of each call in `.seen`, and throws
+    /// after each when `throwing`.
+    #[wasm_bindgen(js_name = progressRecorder)]
+    pub fn progress_recorder(throwing: bool) -> Function;
     /// Moves `Date.now()` forward by `ms`.
     #[wasm_bindgen(js_name = shiftClock)]
     pub fn shift_clock(ms: f64);

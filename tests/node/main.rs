@@ -10,6 +10,8 @@
 mod abort_and_timeout;
 #[path = "../browser/api_errors.rs"]
 mod api_errors;
+#[path = "../browser/batch.rs"]
+mod batch;
 #[path = "../browser/body_read.rs"]
 mod body_read;
 #[path = "../browser/client.rs"]
