@@ -142,11 +142,13 @@ test-browser: emulator-bin setup-wasm-bindgen setup-chromium
 	tests/support/with-emulator.sh cargo test -p verba-api --target $(WASM_TARGET) --test browser --test browser_worker --test node
 
 # The demo page (demo-page.test.mjs), its Sign in step against short-lived tokens
-# (sign-in.test.mjs), the package's face in a page (package-face.test.mjs); a fresh emulator each.
+# (sign-in.test.mjs), the package's face in a page (package-face.test.mjs), the bulk panel
+# (bulk.test.mjs: 50 calls, a cancelled run against a slow emulator, signed in); a fresh emulator each.
 test-e2e: pkg emulator-bin setup-npm setup-chromium
 	tests/support/with-emulator.sh node tests/e2e/demo-page.test.mjs
 	tests/support/with-emulator.sh node tests/e2e/sign-in.test.mjs
 	tests/support/with-emulator.sh node tests/e2e/package-face.test.mjs
+	tests/support/with-emulator.sh node tests/e2e/bulk.test.mjs
 
 # The hostile-network suite: the built package, imported by a page that the emulator serves
 # (tests/hostile/www), against the misbehaving server (redirects, huge and endless replies, drips,

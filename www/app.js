@@ -1,13 +1,15 @@
-// The demo admin page's use of verba-api, all in this file: live validation in the admin's words,
-// the redacted request preview, the confirmation, deleteCall, signing in (a client that gets and
-// renews its token from a user name and password), and what each outcome tells the admin. The
-// call list is the emulator's (emulator-console.js); a portal shows its own instead.
+// The demo admin page's use of verba-api: live validation in the admin's words, the redacted
+// request preview, the confirmation, deleteCall, signing in (a client that gets and renews its
+// token from a user name and password), and what each outcome tells the admin. Deleting many
+// calls at once (deleteCalls) is bulk.js, with this file's connection and words. The call list
+// is the emulator's (emulator-console.js); a portal shows its own instead.
 import { h } from "./dom.js";
 import { mountEmulatorConsole } from "./emulator-console.js";
+import { mountBulkPanel } from "./bulk.js";
 
 // The package, imported as a portal imports it: `import init, { deleteCall, … } from "verba-api"`.
 // Loaded in start() with import(), so that a missing build shows a message instead of a dead form.
-let deleteCall, createClient, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError;
+let deleteCall, deleteCalls, createClient, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError;
 
 // The emulator's demo credentials (emulator/src/demo_data.rs). Set as input values only, never
 // written into the page's text.
@@ -20,6 +22,8 @@ const DEMO_USER = "myapiuser";
 // so the preview shows "REDACTED" alone); the client sends its own token, which the page never
 // reads (it is a secret).
 const SIGNED_IN_TOKEN = "signed-in";
+// A well-formed call ID, so that validateDeleteCall checks the connection alone for the bulk panel.
+const PROBE_CALL_ID = "00000000-0000-4000-8000-000000000000";
 
 const SELECTORS = {
   callID: {
@@ -144,8 +148,10 @@ const state = {
   signedInAs: "", // its user name
   signingIn: null, // the AbortController of a sign-in in flight
   ticker: null, // the interval that counts the token's lifetime down
+  bulkBusy: false, // the bulk panel's deleteCalls is running (with the signed-in client, maybe)
 };
 let calls; // the emulator console: find, show and describe calls of its list, refresh it
+let bulk; // the bulk panel (bulk.js)
 
 // ---- the form ----------------------------------------------------------------------------------
 
@@ -233,6 +239,21 @@ function update() {
   els.deleteButton.disabled = !state.valid || state.busy || state.done !== null;
   const value = options[state.selector];
   calls.show(state.selector, value && validateParameter(state.selector, value).length === 0 ? value : "");
+  bulk.update();
+}
+
+/**
+ * The connection for the bulk panel: the options of step 1 (with the token field's token), the
+ * signed-in client (or null), and what keeps the connection from being used, in issues.
+ */
+function bulkConnection() {
+  const options = readConnection();
+  if (state.auth === "token" && els.token.value !== "") options.token = els.token.value;
+  const probe = { ...options, callID: PROBE_CALL_ID };
+  if (state.auth === "signIn" && state.client) probe.token = SIGNED_IN_TOKEN;
+  const issues = validateDeleteCall(probe).issues.filter((i) => i.field !== "callID");
+  if (state.auth === "signIn" && !state.client) issues.unshift({ field: "token", code: "sign_in_required" });
+  return { options, client: state.auth === "signIn" ? state.client : null, signedInAs: state.signedInAs, issues };
 }
 
 function setSelector(name) {
@@ -427,7 +448,7 @@ function errorPanel(err) {
 function setBusy(busy) {
   state.busy = busy;
   els.cancelRequest.hidden = !busy;
-  els.signoutButton.disabled = busy; // the deletion in flight uses the client
+  els.signoutButton.disabled = busy || state.bulkBusy; // the deletion in flight uses the client
   form.setAttribute("aria-busy", String(busy));
   update();
 }
@@ -629,7 +650,7 @@ async function onSignIn(event) {
 
 /** Forgets the token and the client (with the credentials it holds). */
 function signOut() {
-  if (state.busy || !state.client) return;
+  if (state.busy || state.bulkBusy || !state.client) return;
   state.client.forgetToken();
   state.client = null;
   state.signedInAs = "";
@@ -649,7 +670,21 @@ async function start() {
   els.apiKey.value = DEMO_API_KEY;
   els.token.value = DEMO_TOKEN;
   els.userName.value = DEMO_USER;
-  calls = mountEmulatorConsole({ baseUrlInput: els.baseUrl, onPick: pickCall });
+  calls = mountEmulatorConsole({
+    baseUrlInput: els.baseUrl,
+    onPick: pickCall,
+    isTicked: (callID) => bulk.isTicked(callID),
+    onTick: (callIDs, ticked) => bulk.tick(callIDs, ticked),
+  });
+  bulk = mountBulkPanel({
+    connection: bulkConnection,
+    words: { issueText, errorText },
+    calls,
+    onBusy: (busy) => {
+      state.bulkBusy = busy;
+      els.signoutButton.disabled = busy || state.busy;
+    },
+  });
   setSelector("callID");
   setAuth("token");
   renderSignIn();
@@ -678,8 +713,9 @@ async function start() {
   try {
     const api = await import("/pkg/index.js");
     await api.default(); // init(): loads the .wasm, once
-    ({ deleteCall, createClient, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError } = api);
+    ({ deleteCall, deleteCalls, createClient, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError } = api);
     state.ready = true;
+    bulk.ready({ deleteCalls, validateDeleteCall, buildDeleteCallRequest });
     document.documentElement.dataset.ready = "true";
   } catch (err) {
     $("load-error").textContent = `The verba-api package could not be loaded (${err?.message ?? err}). Build it with “make pkg” and reload.`;

@@ -46,8 +46,16 @@ function sorted(calls) {
 const dash = () => h("span", { class: "muted", "aria-label": "none" }, "—");
 const badge = (call) => h("span", { class: `badge badge-${call.state}` }, STATE_LABEL[call.state]);
 
-function row(call) {
+function row(call, ticked) {
+  const box = h("input", {
+    type: "checkbox",
+    class: "pick-box",
+    checked: ticked,
+    "aria-label": `In the bulk list: call ${call.callID}`,
+    dataset: { callId: call.callID },
+  });
   return h("tr", { tabindex: 0, class: "call-row", dataset: { callId: call.callID, state: call.state }, title: "Pick this call" },
+    h("td", { class: "col-pick" }, box),
     h("td", {}, h("div", { class: "col-state" }, badge(call), h("span", { class: "when" }, when(call)))),
     h("td", { class: "mono" }, call.callID),
     h("td", { class: "mono" }, call.platformCallID ?? dash()),
@@ -62,9 +70,11 @@ function row(call) {
 /**
  * Shows the emulator's calls of the recorder that `baseUrlInput` names (its origin, or this
  * page's when empty); `onPick(callID)` runs when a row is clicked or chosen with Enter or Space.
- * Returns { refresh, find, show, describe }.
+ * Each row's box says whether `isTicked(callID)` (the call is in the bulk list); ticking or
+ * unticking calls `onTick(callIDs, ticked)` (the header box: every shown call). Returns
+ * { refresh, find, show, describe, syncTicks, listing }.
  */
-export function mountEmulatorConsole({ baseUrlInput, onPick }) {
+export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => false, onTick = () => {} }) {
   const els = {
     body: $("calls-body"),
     wrap: $("calls-wrap"),
@@ -75,6 +85,7 @@ export function mountEmulatorConsole({ baseUrlInput, onPick }) {
     refresh: $("refresh-calls"),
     reset: $("reset-calls"),
     pointer: $("calls-pointer"),
+    pickAll: $("calls-pick-all"),
     selected: $("selected-call"),
     targetText: $("target-text"),
     targetDot: $("target-dot"),
@@ -150,6 +161,7 @@ export function mountEmulatorConsole({ baseUrlInput, onPick }) {
     els.source.hidden = !available;
     els.filter.disabled = !available;
     els.reset.disabled = !available;
+    els.pickAll.disabled = !available;
     if (!available) {
       els.summary.textContent = "";
       els.body.replaceChildren();
@@ -159,12 +171,13 @@ export function mountEmulatorConsole({ baseUrlInput, onPick }) {
     const filter = els.filter.value.trim().toLowerCase();
     const rows = sorted(calls)
       .filter((c) => [c.state, c.callID, c.platformCallID, c.nativeID, c.meetingID, ...c.participants].join(" ").toLowerCase().includes(filter))
-      .map(row);
+      .map((c) => row(c, isTicked(c.callID)));
     if (!rows.length) {
       const text = calls.length ? "No call matches the filter." : "The emulator holds no calls. Use “Reset demo data” to load the demo calls.";
-      rows.push(h("tr", { class: "empty-row" }, h("td", { colspan: 8 }, text)));
+      rows.push(h("tr", { class: "empty-row" }, h("td", { colspan: 9 }, text)));
     }
     els.body.replaceChildren(...rows);
+    syncTicks();
     els.summary.textContent = summaryText() + (filter ? ` Showing ${rows.length} matching the filter.` : "");
     show(shown.selector, shown.value);
   }
@@ -208,6 +221,15 @@ export function mountEmulatorConsole({ baseUrlInput, onPick }) {
     return [`${call.state}, ${when(call)}`, call.participants.join(", ")];
   }
 
+  /** The rows' boxes (and the header's) after the bulk list changed. */
+  function syncTicks() {
+    const boxes = [...els.body.querySelectorAll("input.pick-box")];
+    for (const box of boxes) box.checked = isTicked(box.dataset.callId);
+    const ticked = boxes.filter((b) => b.checked).length;
+    els.pickAll.checked = boxes.length > 0 && ticked === boxes.length;
+    els.pickAll.indeterminate = ticked > 0 && ticked < boxes.length;
+  }
+
   async function resetDemoData() {
     const from = origin();
     if (!from) return;
@@ -229,7 +251,16 @@ export function mountEmulatorConsole({ baseUrlInput, onPick }) {
   els.filter.addEventListener("input", render);
   baseUrlInput.addEventListener("input", updateTarget);
   baseUrlInput.addEventListener("change", () => refresh());
+  els.body.addEventListener("change", (event) => {
+    const box = event.target.closest("input.pick-box");
+    if (box) onTick([box.dataset.callId], box.checked);
+  });
+  els.pickAll.addEventListener("change", () => {
+    const ids = [...els.body.querySelectorAll("input.pick-box")].map((b) => b.dataset.callId);
+    onTick(ids, els.pickAll.checked);
+  });
   els.body.addEventListener("click", (event) => {
+    if (event.target.closest(".col-pick")) return; // the box adds to the bulk list, it picks no call
     const tr = event.target.closest("tr.call-row");
     if (tr) onPick(tr.dataset.callId);
   });
@@ -245,5 +276,5 @@ export function mountEmulatorConsole({ baseUrlInput, onPick }) {
     }
   });
   updateTarget();
-  return { refresh, find, show, describe };
+  return { refresh, find, show, describe, syncTicks, listing: () => calls };
 }
