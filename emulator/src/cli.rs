@@ -127,6 +127,12 @@ pub struct Cli {
     /// 60000), on top of the fixture's responseDelayMs
     #[arg(long, value_name = "MIN,MAX", value_parser = parse_delay, help_heading = "Fault injection (on /verba/api only)")]
     pub fault_delay_ms: Option<[u64; 2]>,
+
+    /// Send "Connection: close" on every answer, so that each request has a connection of its
+    /// own and a browser reports a cut as a network error instead of resending the request
+    /// (default: true when a drop rate is above 0)
+    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set, help_heading = "Fault injection (on /verba/api only)")]
+    pub fault_close_connections: Option<bool>,
 }
 
 /// A `--fault-*-rate` value: a probability.
@@ -169,6 +175,7 @@ impl Cli {
             delay_ms: self
                 .fault_delay_ms
                 .map(|[min, max]| Value::from(vec![min, max])),
+            close_connections: self.fault_close_connections.map(Value::from),
         };
         (faults != FaultsFixture::default()).then_some(faults)
     }

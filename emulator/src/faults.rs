@@ -14,7 +14,15 @@
 //!   (default 1);
 //! - `delayMs`: `[min, max]`, whole milliseconds, 0 <= min <= max <= 60000: every `/verba/api`
 //!   answer (cut connections and 503s included) is held for a time drawn uniformly from
-//!   min..=max, on top of the fixture's `responseDelayMs`.
+//!   min..=max, on top of the fixture's `responseDelayMs`;
+//! - `closeConnections`: `true` or `false`; default `true` when a drop rate is above 0. Every
+//!   answer of every route (admin, static files, CORS preflights included) then carries
+//!   `Connection: close`, so that each request travels on a connection of its own. Why: when a
+//!   kept-alive connection that was already used fails before any reply byte, Chromium resends
+//!   the request by itself (POST included, up to twice; it cannot tell a cut from a server that
+//!   closed an idle connection), so the page would see the resend's outcome instead of a
+//!   network error, and the emulator would count two or three requests for one `fetch`. On a new
+//!   connection the cut reaches the page as `TypeError: Failed to fetch`.
 //!
 //! What each fault does to the request it hits:
 //! - `dropBefore`: nothing is done (the store does not change), then the TCP connection is cut
@@ -85,6 +93,8 @@ pub struct FaultsFixture {
     pub retry_after_s: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_connections: Option<Value>,
 }
 
 /// A validated fault configuration.
@@ -99,6 +109,8 @@ pub struct Faults {
     /// `[min, max]`, or `None` when the fixture gives no `delayMs`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<[u64; 2]>,
+    /// Whether every answer (every route) carries `Connection: close`.
+    pub close_connections: bool,
 }
 
 /// One kind of fault.
@@ -195,7 +207,14 @@ impl FaultsFixture {
                 Some([min, max])
             }
         };
+        let close_connections = match &self.close_connections {
+            None => drop_before_rate + drop_after_delete_rate > 0.0,
+            Some(v) => v
+                .as_bool()
+                .ok_or_else(|| FixtureError(format!("{path}.closeConnections: true or false")))?,
+        };
         Ok(Faults {
+            close_connections,
             seed,
             drop_before_rate,
             drop_after_delete_rate,
@@ -459,8 +478,21 @@ mod tests {
                 unavailable_rate: 0.0,
                 retry_after_s: 1,
                 delay_ms: None,
+                close_connections: false,
             })
         );
+        let close = |json| faults(json).map(|f| f.close_connections);
+        assert_eq!(close(r#"{"dropBeforeRate": 0.1}"#), Ok(true));
+        assert_eq!(close(r#"{"dropAfterDeleteRate": 0.1}"#), Ok(true));
+        assert_eq!(
+            close(r#"{"unavailableRate": 0.1, "delayMs": [1, 2]}"#),
+            Ok(false)
+        );
+        assert_eq!(
+            close(r#"{"dropBeforeRate": 0.1, "closeConnections": false}"#),
+            Ok(false)
+        );
+        assert_eq!(close(r#"{"closeConnections": true}"#), Ok(true));
         let f = faults(
             r#"{"seed": 1, "dropBeforeRate": 0.05, "dropAfterDeleteRate": 0.03,
                 "unavailableRate": 0.05, "retryAfterS": 1, "delayMs": [0, 30]}"#,
@@ -498,6 +530,7 @@ mod tests {
             (r#"{"delayMs": [0]}"#, "faults.delayMs"),
             (r#"{"delayMs": 30}"#, "faults.delayMs"),
             (r#"{"delayMs": [-1, 3]}"#, "faults.delayMs"),
+            (r#"{"closeConnections": 1}"#, "faults.closeConnections"),
         ] {
             match faults(json) {
                 Ok(f) => panic!("accepted {json}: {f:?}"),
@@ -516,6 +549,7 @@ mod tests {
             unavailable_rate: 0.2,
             retry_after_s: 1,
             delay_ms: Some([3, 9]),
+            close_connections: false,
         };
         let a: Vec<Draw> = (1..=500).map(|n| f.draw(n)).collect();
         let b: Vec<Draw> = (1..=500).rev().map(|n| f.draw(n)).rev().collect();

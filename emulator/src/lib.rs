@@ -60,6 +60,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
+use axum::extract::State;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::StatusCode;
 use axum::routing::any;
@@ -179,11 +180,36 @@ pub fn app(options: &Options, fixture: &Fixture) -> Result<(Router, Arc<AppState
         .with_state(state.clone())
         // Order: the log layer is outermost, so it sees the final status, CORS preflights too.
         .layer(cors::layer(&options.cors))
+        // Outside CORS, so that preflights carry it too (see faults: closeConnections).
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            close_connections,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             options.log.clone(),
             log::log_requests,
         ));
     Ok((router, state))
+}
+
+/// `Connection: close` on every answer while the faults ask for it (`closeConnections`).
+async fn close_connections(
+    State(app): State<Arc<AppState>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    if app
+        .lock_store()
+        .faults()
+        .is_some_and(|f| f.close_connections)
+    {
+        response.headers_mut().insert(
+            axum::http::header::CONNECTION,
+            axum::http::HeaderValue::from_static("close"),
+        );
+    }
+    response
 }
 
 async fn not_found() -> (StatusCode, &'static str) {

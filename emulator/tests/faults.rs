@@ -174,7 +174,8 @@ async fn drop_before_cuts_the_connection_and_changes_nothing() {
 
 #[tokio::test]
 async fn a_cut_on_a_kept_alive_connection_sends_nothing_after_the_previous_reply() {
-    let emu = start_faulty(json!({"dropBeforeRate": 1})).await;
+    // closeConnections off, so that the connection stays open after the admin reply.
+    let emu = start_faulty(json!({"dropBeforeRate": 1, "closeConnections": false})).await;
     let mut stream = TcpStream::connect(emu.running.addr).await.expect("connect");
     // An admin request (never faulted) first, read to its end, on the same connection.
     stream
@@ -381,10 +382,8 @@ async fn fault_sequence(emu: &common::Emu, total: usize, parallel: usize) -> Vec
     for chunk in (0..total).collect::<Vec<_>>().chunks(50) {
         for group in chunk.chunks(parallel) {
             let sends = group.iter().map(|_| client.get(&url).send());
-            for result in futures_join(sends).await {
-                if let Ok(response) = result {
-                    let _ = response.bytes().await;
-                }
+            for response in futures_join(sends).await.into_iter().flatten() {
+                let _ = response.bytes().await;
             }
         }
         let requests = emu.requests().await;
@@ -537,6 +536,10 @@ async fn bad_fault_values_are_fixture_errors_naming_the_key() {
         (json!({"delayMs": [0, 60001]}), "faults.delayMs"),
         (json!({"delayMs": [1, 2, 3]}), "faults.delayMs"),
         (json!({"delayMs": "0,30"}), "faults.delayMs"),
+        (
+            json!({"closeConnections": "yes"}),
+            "faults.closeConnections",
+        ),
         (json!({"dropRate": 0.1}), "unknown field `dropRate`"),
         (json!([0.1]), "faults"),
     ] {
@@ -578,7 +581,7 @@ async fn admin_and_static_routes_are_never_faulted() {
     assert_eq!(
         summary["faults"],
         json!({"seed": 9, "dropBeforeRate": 0.0, "dropAfterDeleteRate": 0.0,
-               "unavailableRate": 1.0, "retryAfterS": 1})
+               "unavailableRate": 1.0, "retryAfterS": 1, "closeConnections": false})
     );
     // CORS preflights are answered by the CORS layer: not counted, not faulted.
     let preflight = emu
@@ -599,6 +602,70 @@ async fn admin_and_static_routes_are_never_faulted() {
     let requests = emu.requests().await;
     assert!(requests.get("faults").is_none(), "{requests}");
     assert!(requests["recent"][0].get("fault").is_none(), "{requests}");
+}
+
+#[tokio::test]
+async fn close_connections_puts_every_request_on_a_connection_of_its_own() {
+    // Default with a drop rate: every route answers `Connection: close` (preflights included),
+    // so no browser resends a cut request on a reused connection.
+    let emu = start_faulty(json!({"dropBeforeRate": 0.5, "seed": 1})).await;
+    let connection = |r: &common::Reply| {
+        r.headers
+            .get("connection")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let admin = emu.get("/__emulator/calls").await;
+    assert_eq!(connection(&admin).as_deref(), Some("close"));
+    let missing = emu.get("/no-such-file").await;
+    assert_eq!(connection(&missing).as_deref(), Some("close"));
+    let preflight = emu
+        .client
+        .request(reqwest::Method::OPTIONS, emu.url("/verba/api"))
+        .header("origin", "http://localhost:3000")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .expect("preflight");
+    assert_eq!(preflight.headers()["connection"], "close");
+    let mut answered = 0;
+    for n in 0..20 {
+        if let Seen::Answer(200, _) = delete(&emu, ("callID", &c(100 + n))).await {
+            answered += 1;
+        }
+    }
+    assert!(answered > 0);
+    let reply = emu.api_get(&[("action", "Probe")]).await;
+    assert_eq!(
+        connection(&reply).as_deref(),
+        Some("close"),
+        "{}",
+        reply.status
+    );
+
+    // Off when asked, and by default without a drop rate; never without faults.
+    for faults in [
+        json!({"dropBeforeRate": 1, "closeConnections": false}),
+        json!({"unavailableRate": 1}),
+    ] {
+        let (status, summary) = emu.reset(&json!({"faults": faults}).to_string()).await;
+        assert_eq!(status, 200);
+        assert_eq!(summary["faults"]["closeConnections"], false, "{summary}");
+        assert_eq!(connection(&emu.get("/__emulator/calls").await), None);
+    }
+    let (status, summary) = emu
+        .reset(&json!({"faults": {"closeConnections": true}}).to_string())
+        .await;
+    assert_eq!(
+        (status, &summary["faults"]["closeConnections"]),
+        (200, &json!(true))
+    );
+    assert_eq!(
+        connection(&emu.get("/__emulator/calls").await).as_deref(),
+        Some("close")
+    );
+    emu.reset("{}").await;
+    assert_eq!(connection(&emu.get("/__emulator/calls").await), None);
 }
 
 #[tokio::test]
@@ -635,6 +702,8 @@ fn cli_flags_describe_the_faults() {
         "2",
         "--fault-delay-ms",
         "0,30",
+        "--fault-close-connections",
+        "false",
     ])
     .expect("parsed");
     let faults = cli
@@ -648,6 +717,7 @@ fn cli_flags_describe_the_faults() {
     assert_eq!(faults.unavailable_rate, 0.05);
     assert_eq!(faults.retry_after_s, 2);
     assert_eq!(faults.delay_ms, Some([0, 30]));
+    assert!(!faults.close_connections);
     assert_eq!(cli.options().faults, cli.faults());
 
     // One number is both ends; no flag, no faults.
@@ -671,6 +741,7 @@ fn cli_flags_describe_the_faults() {
         ["--fault-delay-ms", "30,0"],
         ["--fault-delay-ms", "0,60001"],
         ["--fault-delay-ms", "a,b"],
+        ["--fault-close-connections", "maybe"],
     ] {
         let parsed = Cli::try_parse_from(["verba-emulator", bad[0], bad[1]]);
         assert!(parsed.is_err(), "{bad:?} accepted");
@@ -783,6 +854,7 @@ async fn help_documents_the_flags() {
         "--fault-unavailable-rate",
         "--fault-retry-after-s",
         "--fault-delay-ms",
+        "--fault-close-connections",
         "\"faults\"",
     ] {
         assert!(help.contains(flag), "{flag} in {help}");
