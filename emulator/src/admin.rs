@@ -9,10 +9,17 @@
 //!   requests arrived since the state was loaded, and the last 100 of them (newest last) with
 //!   `method`, `action`, `queryKeys`, `bodyKeys`, `contentType`: names only, never values, so
 //!   that a test can prove a request was (not) sent and that POST kept secrets out of the URL.
+//!   With fault injection, a record also has `"fault"` (`dropBefore`, `dropAfterDelete`,
+//!   `unavailable`) when it got one and `"delayMs"` (the fault delay) when `delayMs` is set, and
+//!   the answer has `"faults": {"dropBefore": a, "dropAfterDelete": b, "unavailable": c,
+//!   "delayed": d}`, counted over every request since the state was loaded. Admin routes are
+//!   never faulted.
 //! - `POST /__emulator/reset`: replaces the whole state (calls, keys, delay, request count) with
 //!   the fixture in the body, or with the built-in demo data when the body is empty or only
-//!   whitespace. Offsets count from this moment. 200 `{"ok":true,"apiKeys":N,"calls":M,
-//!   "responseDelayMs":D}`; an invalid fixture is HTTP 400 `{"error":"invalid fixture: ..."}`
+//!   whitespace. Offsets count from this moment. The fixture's `faults` replace the fault
+//!   configuration (none without the key); the demo data gets the `--fault-*` flags' faults.
+//!   200 `{"ok":true,"apiKeys":N,"calls":M,"responseDelayMs":D}`, plus `"faults": {...}` (the
+//!   validated configuration, defaults filled in) when faults are on; an invalid fixture is HTTP 400 `{"error":"invalid fixture: ..."}`
 //!   and leaves the state as it was; a body over 1 MiB is HTTP 413.
 //!
 //! Other paths under `/__emulator/` are HTTP 404 with a JSON error.
@@ -80,7 +87,9 @@ async fn reset(State(app): State<Arc<AppState>>, request: Request) -> Response {
         }
     };
     let loaded = if bytes.iter().all(u8::is_ascii_whitespace) {
+        // The demo data, with the faults of the command line, as at start without --fixture.
         fixture::into_store(&demo_data::fixture(), store::now_ms())
+            .map(|s| s.with_faults(app.settings.default_faults))
     } else {
         fixture::parse(&bytes).and_then(|f| fixture::into_store(&f, store::now_ms()))
     };
@@ -95,12 +104,16 @@ async fn reset(State(app): State<Arc<AppState>>, request: Request) -> Response {
 }
 
 fn summary(store: &Store) -> serde_json::Value {
-    json!({
+    let mut summary = json!({
         "ok": true,
         "apiKeys": store.key_count(),
         "calls": store.call_count(),
         "responseDelayMs": u64::try_from(store.response_delay().as_millis()).unwrap_or(u64::MAX),
-    })
+    });
+    if let (Some(faults), Some(map)) = (store.faults(), summary.as_object_mut()) {
+        map.insert("faults".to_string(), json!(faults));
+    }
+    summary
 }
 
 async fn not_found() -> Response {

@@ -25,7 +25,9 @@
 //!
 //! Every request is counted for `GET /__emulator/requests` before it is processed. The fixture's
 //! `responseDelayMs` delays the reply after the state has changed (a slow answer, not a slow
-//! server), so a client timing out still leaves a deterministic state.
+//! server), so a client timing out still leaves a deterministic state. The fixture's `faults`
+//! ([`crate::faults`]) may, per request, cut the connection before acting or after deleting,
+//! answer HTTP 503 without acting, or hold the answer longer.
 //!
 //! `RequestToken` (spec section 6), after steps 1 to 3: parameter names (code 1 for a case
 //! typo), then the API key (code 4), then the credentials: the `Authorization: Basic` header if
@@ -42,10 +44,15 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::State;
+use axum::Extension;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 use crate::basic_auth;
+use crate::faults::{self, ConnectionCutter, Draw, Fault};
+use crate::log::ApiLogInfo;
 use crate::params::{self, Params};
 use crate::reply::{ApiReply, FormattedReply, ResponseType};
 use crate::store::{self, AuthFailure, DeleteOutcome, IssuedToken, TokenRefusal};
@@ -70,42 +77,156 @@ pub const MAX_TARGET_LEN: usize = 4000;
 const UNKNOWN_ACTION: &str = "Unknown";
 
 /// The handler for every method on `/verba/api`.
-pub async fn handle(State(app): State<Arc<AppState>>, request: ApiRequest) -> ApiResponse {
-    let delay = count_request(&app, &request);
-    let reply = answer(&app, &request);
-    if !delay.is_zero() {
-        // After the decision: a slow answer, not a slow server (see above).
-        tokio::time::sleep(delay).await;
+///
+/// With the fixture's `faults` (see [`crate::faults`]): the request's draw is taken when it is
+/// counted; `dropBefore` and `unavailable` answer without acting; `dropAfterDelete` acts and, if
+/// the request deleted (or marked) a call, cuts the connection instead of answering. Every
+/// answer, cuts included, is held for `responseDelayMs` plus the drawn fault delay.
+pub async fn handle(
+    State(app): State<Arc<AppState>>,
+    cutter: Option<Extension<ConnectInfo<ConnectionCutter>>>,
+    request: ApiRequest,
+) -> Response {
+    let cutter = cutter.map(|Extension(ConnectInfo(c))| c);
+    let plan = count_request(&app, &request);
+    match plan.draw.fault {
+        Some(Fault::DropBefore) => {
+            tokio::time::sleep(plan.hold).await;
+            return cut(cutter.as_ref(), &request, None, Fault::DropBefore);
+        }
+        Some(Fault::Unavailable) => {
+            tokio::time::sleep(plan.hold).await;
+            return unavailable(&request, plan.retry_after_s);
+        }
+        Some(Fault::DropAfterDelete) | None => {}
     }
-    ApiResponse::new(&request, reply)
+    let (reply, deleted) = answer(&app, &request);
+    let cut_after = deleted && plan.draw.fault == Some(Fault::DropAfterDelete);
+    if cut_after {
+        app.lock_store().apply_fault(plan.n, Fault::DropAfterDelete);
+    }
+    if !plan.hold.is_zero() {
+        // After the decision: a slow answer, not a slow server (see above).
+        tokio::time::sleep(plan.hold).await;
+    }
+    if cut_after {
+        return cut(
+            cutter.as_ref(),
+            &request,
+            Some(reply.reply.code),
+            Fault::DropAfterDelete,
+        );
+    }
+    ApiResponse::new(&request, reply).into_response()
 }
 
-/// Counts the request for `GET /__emulator/requests`, and reads the fixture's reply delay under
-/// the same lock.
-fn count_request(app: &AppState, request: &ApiRequest) -> Duration {
+/// What counting a request decided.
+struct Plan {
+    /// Its number since the state was loaded.
+    n: u64,
+    draw: Draw,
+    /// `responseDelayMs` plus the fault delay.
+    hold: Duration,
+    retry_after_s: u64,
+}
+
+/// Counts the request for `GET /__emulator/requests`, draws its fault and reads the fixture's
+/// reply delay, under one lock.
+fn count_request(app: &AppState, request: &ApiRequest) -> Plan {
     let mut store = app.lock_store();
-    store.record_request(request.record());
-    store.response_delay()
+    let (n, draw) = store.record_request(request.record());
+    let hold = store
+        .response_delay()
+        .saturating_add(Duration::from_millis(draw.delay_ms));
+    let retry_after_s = store
+        .faults()
+        .map_or(faults::DEFAULT_RETRY_AFTER_S, |f| f.retry_after_s);
+    Plan {
+        n,
+        draw,
+        hold,
+        retry_after_s,
+    }
 }
 
-/// Decides the reply. Changes the store only on success.
-fn answer(app: &AppState, request: &ApiRequest) -> FormattedReply {
+/// Cuts the connection the request came on (no byte of an answer is written; see
+/// [`crate::faults`]). The returned response only carries the log line to the logger; hyper
+/// cannot write it. Without a cutter (a router driven without [`crate::serve`], as by `oneshot`)
+/// the connection cannot be cut: the answer is then HTTP 502 saying so.
+fn cut(
+    cutter: Option<&ConnectionCutter>,
+    request: &ApiRequest,
+    code: Option<u32>,
+    fault: Fault,
+) -> Response {
+    let log = ApiLogInfo {
+        params: request.log_params(),
+        code,
+        fault: Some(fault),
+        cut: true,
+    };
+    let mut response = match cutter {
+        Some(cutter) => {
+            cutter.cut();
+            StatusCode::OK.into_response()
+        }
+        None => (
+            StatusCode::BAD_GATEWAY,
+            "fault injection: this connection should have been cut, but the router is not \
+             served by verba_emulator::serve\n",
+        )
+            .into_response(),
+    };
+    response.extensions_mut().insert(log);
+    response
+}
+
+/// The `unavailable` fault: HTTP 503, `Retry-After`, a proxy's HTML error page.
+fn unavailable(request: &ApiRequest, retry_after_s: u64) -> Response {
+    let log = ApiLogInfo {
+        params: request.log_params(),
+        code: None,
+        fault: Some(Fault::Unavailable),
+        cut: false,
+    };
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [
+            (header::RETRY_AFTER, HeaderValue::from(retry_after_s)),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        Extension(log),
+        faults::UNAVAILABLE_PAGE,
+    )
+        .into_response()
+}
+
+/// Decides the reply, and whether a call was deleted (or marked). Changes the store only on
+/// success.
+fn answer(app: &AppState, request: &ApiRequest) -> (FormattedReply, bool) {
     let action = type_attribute(request.params());
     // 1. The format, needed to write any other answer; without one, the answer is XML.
     let format = match request.format() {
         Ok(format) => format,
         Err(problem) => {
-            return ApiReply::error(action, 1, problem.to_string()).in_format(ResponseType::Xml);
+            let reply = ApiReply::error(action, 1, problem.to_string());
+            return (reply.in_format(ResponseType::Xml), false);
         }
     };
-    let reply = match dispatch(app, request) {
+    let result = dispatch(app, request);
+    let deleted = matches!(result, Ok(Success::Deleted));
+    let reply = match result {
         Ok(Success::Deleted) => ApiReply::ok(DELETE_CALL),
         Ok(Success::Token(issued)) => {
             ApiReply::token(REQUEST_TOKEN, &issued.token, &issued.session_id)
         }
         Err(refusal) => ApiReply::error(action, refusal.code(), refusal.message()),
     };
-    reply.in_format(format)
+    (reply.in_format(format), deleted)
 }
 
 /// What a successful request did.

@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Parser;
+use serde_json::Value;
 
 use crate::cors::OriginRule;
+use crate::faults::FaultsFixture;
 use crate::log::LogSink;
 
 const AFTER_HELP: &str = "\
@@ -19,7 +21,14 @@ Routes:
 Demo data (no --fixture): API key 74c8eea0-50c6-40b2-9f3e-252ed501c3c8 with token
 09835e02-6c10-11e0-bb22-ba324924019b, or key 3b8f1e52-9c4d-4e7a-8f21-6d0c5a9e7b14 without a token;
 RequestToken user myapiuser, password pa$$word (both roles). Fixture fields: apiKeys, calls,
-responseDelayMs, users, tokenLifetimeS (see the README).
+responseDelayMs, users, tokenLifetimeS, faults (see the README).
+
+Fault injection (fixture \"faults\": {\"seed\": 1, \"dropBeforeRate\": 0.05, \"dropAfterDeleteRate\": 0.03,
+\"unavailableRate\": 0.05, \"retryAfterS\": 1, \"delayMs\": [0, 30]}, or the --fault-* flags): the n-th
+/verba/api request since the last reset gets its fault from (seed, n) alone. dropBefore cuts the
+TCP connection (a reset, no reply byte) without acting; dropAfterDelete deletes (or marks), then
+cuts; unavailable answers 503 with Retry-After and an HTML page, doing nothing. GET
+/__emulator/requests shows each request's fault and the counts.
 Try: curl 'http://127.0.0.1:8080/verba/api?action=DeleteCall&apiKey=74c8eea0-50c6-40b2-9f3e-252ed501c3c8&token=09835e02-6c10-11e0-bb22-ba324924019b&responseType=XML&extension=8856&status=last'
 (code 0 the first time, code 2 the second).";
 
@@ -80,9 +89,97 @@ pub struct Cli {
     /// Print the built-in demo data as a fixture (JSON) and exit.
     #[arg(long)]
     pub dump_demo_fixture: bool,
+
+    /// Seed of the per-request fault draws (default 0). Any --fault-* flag turns
+    /// fault injection on, for the demo data or the --fixture, unless the fixture has its own
+    /// "faults"
+    #[arg(
+        long,
+        value_name = "N",
+        help_heading = "Fault injection (on /verba/api only)"
+    )]
+    pub fault_seed: Option<u64>,
+
+    /// Probability that a request's connection is cut before it is acted on (nothing changes)
+    #[arg(long, value_name = "RATE", value_parser = parse_rate, help_heading = "Fault injection (on /verba/api only)")]
+    pub fault_drop_before_rate: Option<f64>,
+
+    /// Probability that a request which deletes (or marks) a call has its connection cut after
+    /// the deletion, before any reply byte
+    #[arg(long, value_name = "RATE", value_parser = parse_rate, help_heading = "Fault injection (on /verba/api only)")]
+    pub fault_drop_after_delete_rate: Option<f64>,
+
+    /// Probability of HTTP 503 with Retry-After and an HTML page, nothing done. The three rates
+    /// add up to at most 1
+    #[arg(long, value_name = "RATE", value_parser = parse_rate, help_heading = "Fault injection (on /verba/api only)")]
+    pub fault_unavailable_rate: Option<f64>,
+
+    /// Retry-After of the 503 answers, in whole seconds (default 1)
+    #[arg(
+        long,
+        value_name = "S",
+        value_parser = clap::value_parser!(u64).range(0..=crate::faults::MAX_RETRY_AFTER_S),
+        help_heading = "Fault injection (on /verba/api only)"
+    )]
+    pub fault_retry_after_s: Option<u64>,
+
+    /// Hold every answer (cuts and 503s included) for a random time in MIN..=MAX ms (at most
+    /// 60000), on top of the fixture's responseDelayMs
+    #[arg(long, value_name = "MIN,MAX", value_parser = parse_delay, help_heading = "Fault injection (on /verba/api only)")]
+    pub fault_delay_ms: Option<[u64; 2]>,
+
+    /// Send "Connection: close" on every answer, so that each request has a connection of its
+    /// own and a browser reports a cut as a network error instead of resending the request
+    /// (default: true when a drop rate is above 0)
+    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set, help_heading = "Fault injection (on /verba/api only)")]
+    pub fault_close_connections: Option<bool>,
+}
+
+/// A `--fault-*-rate` value: a probability.
+fn parse_rate(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
+        _ => Err(format!(
+            "{value:?} is not a probability (a number from 0 to 1)"
+        )),
+    }
+}
+
+/// A `--fault-delay-ms` value: `MIN,MAX` (or one number for both).
+fn parse_delay(value: &str) -> Result<[u64; 2], String> {
+    let bad = || {
+        format!(
+            "{value:?} is not MIN,MAX in whole milliseconds with MIN <= MAX <= {}",
+            crate::faults::MAX_FAULT_DELAY_MS
+        )
+    };
+    let (min, max) = value.split_once(',').unwrap_or((value, value));
+    let min: u64 = min.trim().parse().map_err(|_| bad())?;
+    let max: u64 = max.trim().parse().map_err(|_| bad())?;
+    if min > max || max > crate::faults::MAX_FAULT_DELAY_MS {
+        return Err(bad());
+    }
+    Ok([min, max])
 }
 
 impl Cli {
+    /// The fault injection the `--fault-*` flags describe; `None` when no such flag is given.
+    pub fn faults(&self) -> Option<FaultsFixture> {
+        let number = |v: f64| serde_json::Number::from_f64(v).map(Value::Number);
+        let faults = FaultsFixture {
+            seed: self.fault_seed.map(Value::from),
+            drop_before_rate: self.fault_drop_before_rate.and_then(number),
+            drop_after_delete_rate: self.fault_drop_after_delete_rate.and_then(number),
+            unavailable_rate: self.fault_unavailable_rate.and_then(number),
+            retry_after_s: self.fault_retry_after_s.map(Value::from),
+            delay_ms: self
+                .fault_delay_ms
+                .map(|[min, max]| Value::from(vec![min, max])),
+            close_connections: self.fault_close_connections.map(Value::from),
+        };
+        (faults != FaultsFixture::default()).then_some(faults)
+    }
+
     /// The server options these flags describe (the fixture is loaded separately).
     pub fn options(&self) -> crate::Options {
         crate::Options {
@@ -95,6 +192,7 @@ impl Cli {
             } else {
                 LogSink::Stderr
             },
+            faults: self.faults(),
             ..crate::Options::default()
         }
     }

@@ -5,7 +5,8 @@
 //! carry `Access-Control-Allow-Origin` for an allowed origin. Preflight (`OPTIONS`) is answered
 //! by the layer itself with `GET, POST` and the request headers `content-type`, `accept`,
 //! `authorization` (for the vendor's `RequestToken`) and `x-requested-with` (the header
-//! verba-api adds to cross-origin requests so that the browser asks before it sends a deletion). A foreign origin gets no
+//! verba-api adds to cross-origin requests so that the browser asks before it sends a deletion);
+//! replies expose `Retry-After`, which `deleteCalls` honours. A foreign origin gets no
 //! `Access-Control-Allow-*` headers, which is how a browser learns it is refused.
 //!
 //! Allowed origins are a list of [`OriginRule`]s (`--cors-origin`, repeatable):
@@ -121,6 +122,9 @@ pub fn layer(rules: &[OriginRule]) -> CorsLayer {
             header::AUTHORIZATION,
             HeaderName::from_static("x-requested-with"),
         ])
+        // A page reads only CORS-safelisted response headers unless they are exposed: the
+        // batch client waits as long as a 503's or 429's `Retry-After` asks.
+        .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(600))
 }
 

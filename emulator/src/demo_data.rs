@@ -469,6 +469,7 @@ pub fn fixture() -> Fixture {
             ],
         }],
         token_lifetime_s: None,
+        faults: None,
     }
 }
 

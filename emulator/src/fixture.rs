@@ -29,7 +29,10 @@
 //!   unique (compared exactly); a password is non-empty; roles are free text (only the two
 //!   above matter);
 //! - `tokenLifetimeS` (top level, default 3600, 1..=MAX_OFFSET_S): how long a token issued by
-//!   `RequestToken` works. Tokens listed under `apiKeys[].tokens` are not affected.
+//!   `RequestToken` works. Tokens listed under `apiKeys[].tokens` are not affected;
+//! - `faults` (top level): fault injection on `/verba/api`, `{"seed": 1, "dropBeforeRate": 0.05,
+//!   "dropAfterDeleteRate": 0.03, "unavailableRate": 0.05, "retryAfterS": 1, "delayMs": [0, 30]}`,
+//!   every field optional (see [`crate::faults`]); without it, no faults.
 //!
 //! Offsets are whole seconds relative to the moment the fixture is loaded. Unknown fields are an
 //! error (a typo such as `callId` must not silently drop a value), and so is anything that would
@@ -38,6 +41,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::faults::FaultsFixture;
 use crate::normalize;
 use crate::store::{ApiKey, Call, CallState, Store, Token, User};
 
@@ -64,6 +68,9 @@ pub struct Fixture {
     pub users: Vec<UserFixture>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_lifetime_s: Option<i64>,
+    /// Fault injection on `/verba/api` (see [`crate::faults`]); none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faults: Option<FaultsFixture>,
 }
 
 /// One user account for `RequestToken`.
@@ -198,7 +205,14 @@ pub fn into_store(fixture: &Fixture, now_ms: i64) -> Result<Store, FixtureError>
         );
     }
 
-    Ok(Store::new(keys, calls, delay_ms).with_users(users, lifetime_s * 1000))
+    let faults = match &fixture.faults {
+        None => None,
+        Some(f) => Some(f.validate("faults")?),
+    };
+
+    Ok(Store::new(keys, calls, delay_ms)
+        .with_users(users, lifetime_s * 1000)
+        .with_faults(faults))
 }
 
 fn load_user(i: usize, u: &UserFixture, seen: &[User]) -> Result<User, FixtureError> {
@@ -408,6 +422,11 @@ mod tests {
             (r#"{"responseDelayMs": 600001}"#, "responseDelayMs"),
             (r#"{"tokenLifetimeS": 0}"#, "tokenLifetimeS"),
             (r#"{"tokenLifetimeS": -5}"#, "tokenLifetimeS"),
+            (
+                r#"{"faults": {"dropBeforeRate": 2}}"#,
+                "faults.dropBeforeRate",
+            ),
+            (r#"{"faults": {"delayMs": [9, 1]}}"#, "faults.delayMs"),
             (
                 r#"{"users":[{"userName":"","password":"p"}]}"#,
                 "users[0].userName",

@@ -17,7 +17,8 @@
 //!
 //! ## State
 //! A [`store::Store`] built from a [`fixture::Fixture`] (a JSON document; see [`fixture`] for
-//! the format) or from the built-in [`demo_data`].
+//! the format) or from the built-in [`demo_data`], with optional fault injection on
+//! `/verba/api` ([`faults`]; fixture key `faults` or the `--fault-*` flags).
 //!
 //! ## Use from tests
 //! ```no_run
@@ -43,6 +44,7 @@ pub mod body;
 pub mod cli;
 pub mod cors;
 pub mod demo_data;
+pub mod faults;
 pub mod fixture;
 pub mod log;
 pub mod normalize;
@@ -58,16 +60,17 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
+use axum::extract::State;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::StatusCode;
 use axum::routing::any;
-use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tower_http::services::ServeDir;
 
 use crate::cors::OriginRule;
+use crate::faults::{Faults, FaultsFixture};
 use crate::fixture::{Fixture, FixtureError};
 use crate::log::LogSink;
 use crate::store::Store;
@@ -93,6 +96,9 @@ pub struct Options {
     pub log: LogSink,
     pub api_body_limit: usize,
     pub admin_body_limit: usize,
+    /// Fault injection (`--fault-*` flags) for the initial state and for a reset to the demo
+    /// data, unless the fixture has its own `faults`.
+    pub faults: Option<FaultsFixture>,
 }
 
 impl Default for Options {
@@ -105,6 +111,7 @@ impl Default for Options {
             log: LogSink::default(),
             api_body_limit: API_BODY_LIMIT,
             admin_body_limit: ADMIN_BODY_LIMIT,
+            faults: None,
         }
     }
 }
@@ -114,6 +121,8 @@ impl Default for Options {
 pub struct Settings {
     pub api_body_limit: usize,
     pub admin_body_limit: usize,
+    /// The validated [`Options::faults`].
+    pub default_faults: Option<Faults>,
 }
 
 /// Shared state of the running server.
@@ -134,12 +143,20 @@ impl AppState {
 
 /// Builds the application (router and shared state) from options and an initial fixture.
 pub fn app(options: &Options, fixture: &Fixture) -> Result<(Router, Arc<AppState>), FixtureError> {
-    let store = fixture::into_store(fixture, store::now_ms())?;
+    let default_faults = match &options.faults {
+        None => None,
+        Some(f) => Some(f.validate("faults")?),
+    };
+    let mut store = fixture::into_store(fixture, store::now_ms())?;
+    if fixture.faults.is_none() {
+        store = store.with_faults(default_faults);
+    }
     let state = Arc::new(AppState {
         store: Mutex::new(store),
         settings: Settings {
             api_body_limit: options.api_body_limit,
             admin_body_limit: options.admin_body_limit,
+            default_faults,
         },
     });
 
@@ -163,6 +180,11 @@ pub fn app(options: &Options, fixture: &Fixture) -> Result<(Router, Arc<AppState
         .with_state(state.clone())
         // Order: the log layer is outermost, so it sees the final status, CORS preflights too.
         .layer(cors::layer(&options.cors))
+        // Outside CORS, so that preflights carry it too (see faults: closeConnections).
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            close_connections,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             options.log.clone(),
             log::log_requests,
@@ -170,23 +192,43 @@ pub fn app(options: &Options, fixture: &Fixture) -> Result<(Router, Arc<AppState
     Ok((router, state))
 }
 
+/// `Connection: close` on every answer while the faults ask for it (`closeConnections`).
+async fn close_connections(
+    State(app): State<Arc<AppState>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    if app
+        .lock_store()
+        .faults()
+        .is_some_and(|f| f.close_connections)
+    {
+        response.headers_mut().insert(
+            axum::http::header::CONNECTION,
+            axum::http::HeaderValue::from_static("close"),
+        );
+    }
+    response
+}
+
 async fn not_found() -> (StatusCode, &'static str) {
     (StatusCode::NOT_FOUND, "404 Not Found\n")
 }
 
-/// Serves `router` on `listener` until `shutdown` completes.
+/// Serves `router` on `listener` until `shutdown` completes. Each connection is wrapped so that
+/// fault injection can cut it ([`faults::CuttableListener`]; `TCP_NODELAY` is set there).
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<()> {
-    // Small replies on kept-alive connections would otherwise wait for Nagle's algorithm.
-    let listener = listener.tap_io(|stream| {
-        let _ = stream.set_nodelay(true);
-    });
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        faults::CuttableListener(listener),
+        router.into_make_service_with_connect_info::<faults::ConnectionCutter>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// A server started by [`start`].

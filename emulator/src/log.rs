@@ -8,6 +8,10 @@
 //! verba-emulator: POST /verba/api [action=DeleteCall apiKey=74c8…REDACTED callID=a8343631-...] -> 200 code=0 (1 ms)
 //! ```
 //!
+//! With fault injection the part after `->` says what happened instead:
+//! `503 fault=unavailable`, `connection cut fault=dropBefore`,
+//! `connection cut after code=0 fault=dropAfterDelete`.
+//!
 //! The raw request URI is never written: the query string is parsed and written back through
 //! [`crate::redact`], so secrets sent in a URL are redacted too.
 
@@ -18,6 +22,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use crate::faults::Fault;
 use crate::redact;
 
 /// Where request log lines go.
@@ -54,11 +59,36 @@ impl LogSink {
 }
 
 /// What the `/verba/api` handler tells the logger, attached to its response as an extension:
-/// the already redacted parameters (query and body) and the reply code.
+/// the already redacted parameters (query and body), the reply code (none when the request was
+/// not processed), the injected fault, and whether the connection was cut instead of answered.
 #[derive(Debug, Clone)]
 pub struct ApiLogInfo {
     pub params: String,
-    pub code: u32,
+    pub code: Option<u32>,
+    pub fault: Option<Fault>,
+    pub cut: bool,
+}
+
+impl ApiLogInfo {
+    /// What the line says after `->`: `200 code=0`, `503 fault=unavailable`,
+    /// `connection cut fault=dropBefore`, `connection cut after code=0 fault=dropAfterDelete`.
+    fn outcome(&self, status: u16) -> String {
+        let head = if self.cut {
+            "connection cut".to_string()
+        } else {
+            status.to_string()
+        };
+        let code = match (self.code, self.cut) {
+            (Some(code), true) => format!(" after code={code}"),
+            (Some(code), false) => format!(" code={code}"),
+            (None, _) => String::new(),
+        };
+        let fault = self
+            .fault
+            .map(|f| format!(" fault={}", f.name()))
+            .unwrap_or_default();
+        format!("{head}{code}{fault}")
+    }
 }
 
 /// Middleware writing one log line per request once the response head is ready.
@@ -80,8 +110,9 @@ pub async fn log_requests(State(sink): State<LogSink>, request: Request, next: N
     let ms = started.elapsed().as_millis();
     let line = match response.extensions().get::<ApiLogInfo>() {
         Some(info) => format!(
-            "{method} {path} [{}] -> {status} code={} ({ms} ms)",
-            info.params, info.code
+            "{method} {path} [{}] -> {} ({ms} ms)",
+            info.params,
+            info.outcome(status)
         ),
         None => match query {
             Some(q) => format!("{method} {path} [{q}] -> {status} ({ms} ms)"),

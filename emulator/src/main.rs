@@ -3,6 +3,8 @@
 //! ```text
 //! verba-emulator [--host 127.0.0.1] [--port 8080] [--fixture FILE] [--www www] [--pkg pkg]
 //!                [--cors-origin ORIGIN]... [--no-admin] [--quiet] [--dump-demo-fixture]
+//!                [--fault-seed N] [--fault-drop-before-rate R] [--fault-drop-after-delete-rate R]
+//!                [--fault-unavailable-rate R] [--fault-retry-after-s S] [--fault-delay-ms MIN,MAX]
 //! ```
 //!
 //! Once listening it prints exactly one line on standard output,
@@ -53,6 +55,14 @@ async fn main() -> ExitCode {
     };
 
     let options = cli.options();
+    if let Some(Err(e)) = options
+        .faults
+        .as_ref()
+        .map(|f| f.validate("--fault-* flags"))
+    {
+        eprintln!("verba-emulator: {}", e.0);
+        return ExitCode::from(2);
+    }
     let (router, _state) = match verba_emulator::app(&options, &fixture) {
         Ok(app) => app,
         Err(e) => {

@@ -19,6 +19,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use crate::faults::{Draw, Fault, FaultCounts, Faults};
+
 /// How far ahead `next` looks (spec: "starts within one minute after the request").
 pub const NEXT_WINDOW_MS: i64 = 60_000;
 
@@ -230,6 +232,16 @@ pub struct RequestRecord {
     /// was sent; never its credentials.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authorization: Option<String>,
+    /// The fault this request got (`dropBefore`, `dropAfterDelete`, `unavailable`), when the
+    /// fixture has `faults` and one was applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fault: Option<Fault>,
+    /// The fault delay this request was held for, when the fixture's `faults` has `delayMs`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delay_ms: Option<u64>,
+    /// Its number since the state was loaded (1 = first), to find it again.
+    #[serde(skip)]
+    pub n: u64,
 }
 
 /// The body of `GET /__emulator/requests`.
@@ -237,6 +249,9 @@ pub struct RequestRecord {
 pub struct RequestsView {
     pub count: u64,
     pub recent: Vec<RequestRecord>,
+    /// How many requests got each fault, when the fixture has `faults`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub faults: Option<FaultCounts>,
 }
 
 /// One call in `GET /__emulator/calls`: the fixture format plus `markedForDeletion`, offsets
@@ -273,6 +288,8 @@ pub struct Store {
     recent: VecDeque<RequestRecord>,
     users: Vec<User>,
     token_lifetime_ms: i64,
+    faults: Option<Faults>,
+    fault_counts: FaultCounts,
 }
 
 /// Milliseconds to whole seconds, rounded to nearest (ties away from zero do not matter here).
@@ -291,7 +308,20 @@ impl Store {
             recent: VecDeque::new(),
             users: Vec::new(),
             token_lifetime_ms: crate::fixture::DEFAULT_TOKEN_LIFETIME_S * 1000,
+            faults: None,
+            fault_counts: FaultCounts::default(),
         }
+    }
+
+    /// The same store with this fault configuration (or none).
+    pub fn with_faults(mut self, faults: Option<Faults>) -> Self {
+        self.faults = faults;
+        self
+    }
+
+    /// The fault configuration, if any.
+    pub fn faults(&self) -> Option<&Faults> {
+        self.faults.as_ref()
     }
 
     /// The same store with `RequestToken`'s users and token lifetime.
@@ -512,13 +542,35 @@ impl Store {
             .collect()
     }
 
-    /// Counts one `/verba/api` request and keeps its record among the most recent ones.
-    pub fn record_request(&mut self, record: RequestRecord) {
+    /// Counts one `/verba/api` request, keeps its record among the most recent ones and
+    /// returns its number n (1 = the first since the state was loaded) with the fault draw for
+    /// n (no fault and no delay without `faults`). A `dropBefore` or `unavailable` draw is
+    /// applied at once (recorded and counted); a `dropAfterDelete` draw only once the request
+    /// is known to have deleted, with [`Self::apply_fault`].
+    pub fn record_request(&mut self, mut record: RequestRecord) -> (u64, Draw) {
         self.request_count = self.request_count.saturating_add(1);
+        let n = self.request_count;
+        let draw = self.faults.map(|f| f.draw(n)).unwrap_or_default();
+        record.n = n;
+        if self.faults.is_some_and(|f| f.delay_ms.is_some()) {
+            record.delay_ms = Some(draw.delay_ms);
+        }
+        let at_once = draw.fault.filter(|f| *f != Fault::DropAfterDelete);
+        record.fault = at_once;
+        self.fault_counts.count(at_once, draw.delay_ms);
         if self.recent.len() >= RECENT_REQUESTS {
             self.recent.pop_front();
         }
         self.recent.push_back(record);
+        (n, draw)
+    }
+
+    /// Records that request n got `fault` after all (`dropAfterDelete`, once it deleted).
+    pub fn apply_fault(&mut self, n: u64, fault: Fault) {
+        self.fault_counts.count(Some(fault), 0);
+        if let Some(record) = self.recent.iter_mut().rev().find(|r| r.n == n) {
+            record.fault = Some(fault);
+        }
     }
 
     /// The body of `GET /__emulator/requests` (oldest first, newest last).
@@ -526,6 +578,7 @@ impl Store {
         RequestsView {
             count: self.request_count,
             recent: self.recent.iter().cloned().collect(),
+            faults: self.faults.map(|_| self.fault_counts),
         }
     }
 }

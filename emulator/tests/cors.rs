@@ -119,6 +119,11 @@ async fn every_route_answers_loopback_origins() {
         .await
         .expect("POST");
     assert_eq!(header(&response, ACAO).as_deref(), Some(origin));
+    // A page may read Retry-After (deleteCalls waits as long as it asks).
+    assert_eq!(
+        header(&response, "access-control-expose-headers").as_deref(),
+        Some("retry-after")
+    );
     let body = response.text().await.expect("body");
     assert_eq!(common::xml_code(&body), 0, "{body}");
 }

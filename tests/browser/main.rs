@@ -11,6 +11,7 @@
 mod abort_and_timeout;
 mod api_errors;
 mod batch;
+mod batch_faults;
 mod body_read;
 mod client;
 mod delete_by_selector;

@@ -211,6 +211,11 @@ pub async fn calls() -> Vec<(String, bool)> {
         .collect()
 }
 
+/// The emulator's request log: `{ count, recent, faults? }`.
+pub async fn emulator_requests() -> JsValue {
+    admin_json("requests").await
+}
+
 /// How many API requests the emulator has received since the last reset, and the newest.
 pub async fn requests() -> (f64, JsValue) {
     let log = admin_json("requests").await;

@@ -12,6 +12,8 @@ mod abort_and_timeout;
 mod api_errors;
 #[path = "../browser/batch.rs"]
 mod batch;
+#[path = "../browser/batch_faults.rs"]
+mod batch_faults;
 #[path = "../browser/body_read.rs"]
 mod body_read;
 #[path = "../browser/client.rs"]

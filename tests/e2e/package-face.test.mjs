@@ -3,7 +3,8 @@
 // npm/face.js promises: a sync export before init throws VerbaError NOT_INITIALIZED; init()
 // loads from every kind of source (none, a URL, a string, a Response, a promise of one, the
 // bytes, a WebAssembly.Module; initSync from bytes or a module), is memoized, and can be retried
-// after a failed load; deleteCall initializes the module itself; README's Sessions example runs.
+// after a failed load; deleteCall initializes the module itself; README's Sessions and Many
+// calls examples run.
 //
 // Run: tests/support/with-emulator.sh node tests/e2e/package-face.test.mjs (after make pkg and
 // make emulator-bin; make test-e2e runs it).
@@ -150,16 +151,21 @@ try {
     [BASE, DEMO_API_KEY, DEMO_TOKEN, UNKNOWN_CALL_ID],
   );
 
-  // README.md's "Sessions" example, run as written: its import becomes the imported package,
-  // its recorder the emulator, and the portal's names (askPassword, callIDs, show) are given.
+  // README.md's examples, run as written: the import becomes the imported package, the recorder
+  // the emulator, and the portal's names (askPassword, callIDs, show, ...) are given.
   const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8").split("\n");
-  const open = readme.indexOf("```js", readme.indexOf("### Sessions"));
-  const example = readme.slice(open + 1, readme.indexOf("```", open + 1)).join("\n");
-  const importLine = 'import init, { createClient, VerbaError } from "verba-api";';
-  assert.ok(example.startsWith(importLine), "the Sessions example starts with its import");
-  const runnable = example
-    .replace(importLine, "const { default: init, createClient, VerbaError } = verba;")
-    .replace('"https://recorder.example.com"', "base");
+  /** The first ```js block after `heading`, its first line `importLine` replaced. */
+  const readmeExample = (heading, importLine, replacement) => {
+    const open = readme.indexOf("```js", readme.indexOf(heading));
+    const example = readme.slice(open + 1, readme.indexOf("```", open + 1)).join("\n");
+    assert.ok(example.startsWith(importLine), `the ${heading} example starts with its import`);
+    return example.replace(importLine, replacement).replace('"https://recorder.example.com"', "base");
+  };
+  const runnable = readmeExample(
+    "### Sessions",
+    'import init, { createClient, VerbaError } from "verba-api";',
+    "const { default: init, createClient, VerbaError } = verba;",
+  );
   await check(
     "README's Sessions example deletes three calls with one token request",
     async (verba, [base, source, password]) => {
@@ -194,6 +200,34 @@ try {
       assert.ok(!outcome.lines.join("\n").includes(DEMO_PASSWORD));
     },
     [BASE, runnable, DEMO_PASSWORD],
+  );
+
+  await check(
+    "README's Many calls example deletes the list and reports every item",
+    async (verba, [base, source, sessionToken]) => {
+      const lines = [];
+      const show = (text) => lines.push(text);
+      const json = async (route) => (await fetch(`${base}/__emulator/${route}`)).json();
+      const moreCallIDs = (await json("calls")).calls
+        .filter((call) => call.state === "finished" && !call.doNotDelete)
+        .map((call) => call.callID)
+        .filter((id) => id !== "a8343631-9f35-4a3a-83f0-9e81592339fb")
+        .slice(0, 2);
+      const AsyncFunction = (async () => {}).constructor;
+      const run = new AsyncFunction("verba", "base", "sessionToken", "moreCallIDs", "show", source);
+      await run(verba, base, sessionToken, moreCallIDs, show);
+      const left = (await json("calls")).calls.map((call) => call.callID);
+      return { lines, gone: moreCallIDs.filter((id) => !left.includes(id)).length, asked: moreCallIDs.length };
+    },
+    (outcome) => {
+      assert.equal(outcome.asked, 2);
+      assert.equal(outcome.gone, 2, "the listed calls are gone");
+      const progress = outcome.lines.filter((line) => / \/ 4, /.test(line));
+      assert.deepEqual(progress.map((line) => Number(line.split(" ")[0])), [1, 2, 3, 4], outcome.lines.join("; "));
+      const summary = outcome.lines.find((line) => line.endsWith("already gone"));
+      assert.match(summary ?? "", /^[234] deleted, [0-2] already gone$/, outcome.lines.join("; "));
+    },
+    [BASE, readmeExample("### Many calls", 'import { deleteCalls } from "verba-api";', "const { deleteCalls } = verba;"), DEMO_TOKEN],
   );
 } finally {
   await browser.close();

@@ -13,6 +13,7 @@ const problems = [];
 const examples = [
   { readme: "README.md", heading: "## Using it", copy: "tests/types/readme.ts" },
   { readme: "README.md", heading: "### Sessions", copy: "tests/types/readme-sessions.ts" },
+  { readme: "README.md", heading: "### Many calls", copy: "tests/types/readme-batch.ts" },
   { readme: "npm/README.md", heading: "# verba-api", copy: "tests/types/npm-readme.ts" },
 ];
 for (const { readme, heading, copy } of examples) {

@@ -8,3 +8,4 @@ declare function markFields(issues: import("verba-api").ValidationIssue[]): void
 declare function render(issues: import("verba-api").ValidationIssue[]): void;
 declare const callIDs: string[];
 declare function askPassword(): Promise<string>;
+declare const moreCallIDs: string[];

@@ -200,25 +200,27 @@ export function explain(error: unknown): string {
     case "CALL_NOT_FOUND": {
       const apiCode: number = error.apiCode;
       const httpStatus: number = error.httpStatus;
-      const notDeleted: false = error.mayHaveDeleted;
+      // False, unless a batch item's earlier attempt may have deleted the call.
+      const notDeleted: boolean = error.mayHaveDeleted;
       return `${apiCode} ${httpStatus} ${notDeleted}`;
     }
     case "AUTH_FAILED": {
       // 4, or -40…-43: always there.
       const apiCode: number = error.apiCode;
-      const notDeleted: false = error.mayHaveDeleted;
+      const notDeleted: boolean = error.mayHaveDeleted;
       return `${apiCode} ${error.httpStatus} ${notDeleted}`;
     }
     case "API_ERROR": {
       // Absent for a TEXT `ERROR` reply without a readable code.
       const apiCode: number | undefined = error.apiCode;
-      const notDeleted: false = error.mayHaveDeleted;
+      const notDeleted: boolean = error.mayHaveDeleted;
       return `${apiCode} ${error.httpStatus} ${notDeleted}`;
     }
     case "HTTP_ERROR":
     case "TIMEOUT":
     case "PARSE": {
-      const unknownOutcome: true = error.mayHaveDeleted;
+      // True for a DeleteCall; false for a RequestToken, which deletes nothing.
+      const unknownOutcome: boolean = error.mayHaveDeleted;
       const httpStatus: number | undefined = error.httpStatus;
       return `${unknownOutcome} ${httpStatus}`;
     }
@@ -226,6 +228,12 @@ export function explain(error: unknown): string {
       const maybe: boolean = error.mayHaveDeleted;
       const cause: unknown = error.cause;
       return `${maybe} ${String(cause)}`;
+    }
+    case "ABORTED": {
+      // A batch item cancelled while its request was under way.
+      const unknownOutcome: true = error.mayHaveDeleted;
+      const reason: unknown = error.cause;
+      return `${unknownOutcome} ${String(reason)}`;
     }
     case "NOT_INITIALIZED": {
       const nothingSent: false = error.mayHaveDeleted;

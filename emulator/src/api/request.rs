@@ -149,6 +149,9 @@ impl ApiRequest {
             body_keys: names(&self.body_pairs),
             content_type: self.content_type.as_deref().map(redact::sanitize),
             authorization: self.authorization.as_deref().map(basic_auth::redacted),
+            fault: None,
+            delay_ms: None,
+            n: 0,
         }
     }
 

@@ -42,7 +42,9 @@ impl IntoResponse for ApiResponse {
         // For the log line, which is written outside the handler (crate::log).
         let log = ApiLogInfo {
             params: self.log_params,
-            code: self.reply.reply.code,
+            code: Some(self.reply.reply.code),
+            fault: None,
+            cut: false,
         };
         (status, allow, Extension(log), self.reply).into_response()
     }

@@ -1,0 +1,161 @@
+//! `deleteCalls` against the emulator's fault injection (issue 11): a 503 with `Retry-After` is
+//! waited for and sent again at most `retries` times; a connection cut before the recorder acts
+//! is retried and ends `failed`; a connection cut after the deletion is retried and ends
+//! `notFound`; under mixed faults every item's outcome agrees with the emulator's final state.
+
+use crate::support::*;
+use js_sys::Array;
+use verba_api::js::delete_calls;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// [`fixture`] with `calls` calls and the emulator's `faults` (a JSON object's members).
+fn faulty(calls: usize, faults: &str) -> String {
+    let base = fixture(calls, &[], 0);
+    [&base[..base.len() - 1], r#","faults":{"#, faults, "}}"].concat()
+}
+
+/// `deleteCalls` of generated calls `0..count` with [`OPEN_KEY`] and `extra` options.
+async fn batch(count: usize, extra: &[(&str, JsValue)]) -> JsValue {
+    let items: Array = (0..count).map(|n| JsValue::from_str(&call_id(n))).collect();
+    let mut pairs = vec![("apiKey", JsValue::from_str(OPEN_KEY))];
+    pairs.extend(extra.iter().cloned());
+    delete_calls(items.into(), options(&pairs))
+        .await
+        .expect("a report")
+}
+
+fn report_items(report: &JsValue) -> Vec<JsValue> {
+    Array::from(&get(report, "items")).iter().collect()
+}
+
+fn attempts(item: &JsValue) -> f64 {
+    get(item, "attempts").as_f64().expect("attempts")
+}
+
+/// The emulator's count of each fault applied since the reset.
+async fn faults_applied(kind: &str) -> f64 {
+    let log = emulator_requests().await;
+    get(&get(&log, "faults"), kind).as_f64().unwrap_or(0.0)
+}
+
+#[wasm_bindgen_test]
+async fn a_503_with_retry_after_is_waited_for_and_retried_at_most_retries_times() {
+    reset(&faulty(
+        2,
+        r#""seed":1,"unavailableRate":1,"retryAfterS":1"#,
+    ))
+    .await;
+    let started = js_sys::Date::now();
+    let report = batch(2, &[("retries", 2.into()), ("concurrency", 2.into())]).await;
+    let elapsed = js_sys::Date::now() - started;
+    assert!(
+        elapsed >= 2_000.0,
+        "two waits of Retry-After: 1 s each ({elapsed} ms)"
+    );
+    for item in report_items(&report) {
+        assert_eq!(text(&item, "outcome"), "failed");
+        assert_eq!(attempts(&item), 3.0, "one attempt and two retries");
+        let error = get(&item, "error");
+        assert_verba_error(&error, "HTTP_ERROR");
+        assert_eq!(get(&error, "httpStatus").as_f64(), Some(503.0));
+    }
+    assert_eq!(requests().await.0, 6.0);
+    assert_eq!(faults_applied("unavailable").await, 6.0);
+    assert_eq!(calls().await.len(), 2, "nothing was deleted");
+    // retries: 0 sends once.
+    reset(&faulty(
+        1,
+        r#""seed":1,"unavailableRate":1,"retryAfterS":1"#,
+    ))
+    .await;
+    let report = batch(1, &[("retries", 0.into())]).await;
+    assert_eq!(attempts(&report_items(&report)[0]), 1.0);
+    assert_eq!(requests().await.0, 1.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_connection_cut_before_acting_is_retried_and_ends_failed() {
+    reset(&faulty(2, r#""seed":3,"dropBeforeRate":1"#)).await;
+    let report = batch(2, &[("retries", 1.into())]).await;
+    for item in report_items(&report) {
+        assert_eq!(text(&item, "outcome"), "failed");
+        assert_eq!(attempts(&item), 2.0);
+        let error = get(&item, "error");
+        assert_verba_error(&error, "NETWORK");
+        assert_eq!(get(&error, "mayHaveDeleted").as_bool(), Some(true));
+    }
+    assert_eq!(
+        faults_applied("dropBefore").await,
+        4.0,
+        "each attempt reached it once"
+    );
+    assert_eq!(calls().await.len(), 2, "the emulator did nothing");
+}
+
+#[wasm_bindgen_test]
+async fn a_connection_cut_after_the_deletion_is_retried_and_ends_not_found() {
+    reset(&faulty(3, r#""seed":5,"dropAfterDeleteRate":1"#)).await;
+    let report = batch(3, &[("concurrency", 3.into())]).await;
+    for item in report_items(&report) {
+        assert_eq!(text(&item, "outcome"), "notFound");
+        assert_eq!(attempts(&item), 2.0);
+        let error = get(&item, "error");
+        assert_eq!(text(&error, "code"), "CALL_NOT_FOUND");
+        assert_eq!(
+            get(&error, "mayHaveDeleted").as_bool(),
+            Some(true),
+            "its first attempt may have deleted it (it did)"
+        );
+    }
+    assert!(calls().await.is_empty(), "every call is gone");
+}
+
+#[wasm_bindgen_test]
+async fn under_mixed_faults_every_outcome_agrees_with_the_emulator() {
+    let count = 40;
+    reset(&faulty(
+        count,
+        r#""seed":11,"dropBeforeRate":0.1,"dropAfterDeleteRate":0.1,"unavailableRate":0.1,"retryAfterS":0,"delayMs":[0,20]"#,
+    ))
+    .await;
+    let retries = 2;
+    let report = batch(
+        count,
+        &[("retries", retries.into()), ("concurrency", 6.into())],
+    )
+    .await;
+    let left = calls().await;
+    let gone = |n: usize| {
+        !left
+            .iter()
+            .any(|(id, marked)| *id == call_id(n) && !*marked)
+    };
+    let mut seen_failed_or_retried = false;
+    for (n, item) in report_items(&report).into_iter().enumerate() {
+        let outcome = text(&item, "outcome");
+        assert!(
+            attempts(&item) <= f64::from(retries) + 1.0,
+            "item {n}: {} attempts",
+            attempts(&item)
+        );
+        seen_failed_or_retried |= attempts(&item) > 1.0;
+        match outcome.as_str() {
+            "deleted" | "notFound" => assert!(gone(n), "item {n}: {outcome} but present"),
+            "refused" | "invalid" | "notAttempted" => {
+                assert!(!gone(n), "item {n}: {outcome} but gone")
+            }
+            "failed" => {
+                let may = get(&get(&item, "error"), "mayHaveDeleted").as_bool();
+                assert!(
+                    !gone(n) || may == Some(true),
+                    "item {n}: failed, gone, and mayHaveDeleted is not true"
+                );
+            }
+            other => panic!("item {n}: outcome {other}"),
+        }
+    }
+    assert!(seen_failed_or_retried, "the faults were felt");
+    let total = get(&report, "total").as_f64();
+    assert_eq!(total, Some(count as f64));
+}
