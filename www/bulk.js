@@ -6,8 +6,8 @@
 // (key, token or signed-in client) and the admin's words for issues and errors come from app.js.
 import { h } from "./dom.js";
 
-/** A well-formed API key that is no one's: lets validateDeleteCall check a line's selector alone. */
-const PLACEHOLDER_KEY = "00000000-0000-4000-8000-000000000000";
+/** A well-formed GUID that is no one's: as the API key, validateDeleteCall checks a line's selector alone. */
+const PLACEHOLDER_GUID = "00000000-0000-4000-8000-000000000000";
 /** More lines than an admin pastes; a bigger file is refused with a message, not a frozen tab. */
 const MAX_LINES = 10_000;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -170,7 +170,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
   /** The issues of one line's selector (the placeholder key is valid, so only the line's show). */
   function issuesOf(input) {
     const options = typeof input === "string" ? { callID: input } : input;
-    const report = api.validateDeleteCall({ ...options, apiKey: PLACEHOLDER_KEY });
+    const report = api.validateDeleteCall({ ...options, apiKey: PLACEHOLDER_GUID });
     return { issues: report.issues.filter((i) => i.field !== "apiKey"), normalized: report.normalized };
   }
 
@@ -373,7 +373,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
   // ---- running the batch ---------------------------------------------------------------------
 
   function confirmRun(conn, rows) {
-    const host = new URL(api.buildDeleteCallRequest({ ...conn.options, callID: PLACEHOLDER_KEY }).url).host;
+    const host = new URL(api.buildDeleteCallRequest({ ...conn.options, callID: PLACEHOLDER_GUID }).url).host;
     const count = checked.valid;
     $("bulk-confirm-title").textContent = `Delete ${plural(count, "call")}?`;
     $("bulk-confirm-text").textContent = `You are about to delete ${plural(count, "call")} on ${host}, ${
