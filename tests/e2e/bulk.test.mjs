@@ -278,6 +278,23 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     assert.deepEqual((await emulatorJson("requests")).count, 0, "nothing sent");
   });
 
+  await check("upload a CSV with a header row (semicolons, quotes, BOM, CRLF): its lines checked", async () => {
+    const csv = `\uFEFF"Call ID";Extension;Status\r\n${UNTOUCHED[4]};;\r\n;8899;last\r\n;8840;"ongoing,next"\r\n`;
+    await page.locator("#bulk-file").setInputFiles({ name: "calls.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.locator("#bulk-check-body tr[data-line='4']").waitFor();
+    const rows = await page.$$eval("#bulk-check-body tr", (trs) => trs.map((tr) => [tr.dataset.line, tr.dataset.valid, tr.cells[1].textContent]));
+    assert.deepEqual(rows, [
+      ["2", "true", `call ${UNTOUCHED[4]}`],
+      ["3", "true", "the last finished call of extension 8899"],
+      ["4", "true", "the ongoing call or the next call of extension 8840"],
+    ]);
+    assert.equal(await page.locator("#bulk-list-announce").textContent(), "Loaded calls.csv: 3 lines, 0 invalid lines.");
+    assert.equal(await page.locator(`#calls-body tr[data-call-id='${UNTOUCHED[4]}'] input.pick-box`).isChecked(), true);
+    assert.equal(await page.locator("#bulk-delete-label").innerText(), "Delete 3 calls…");
+    await page.locator("#bulk-clear").click();
+    assert.equal((await emulatorJson("requests")).count, 0, "nothing sent");
+  });
+
   await check(`paste ${BY_LINE.size} lines (50 call IDs): ${INVALID_LINES.length} invalid lines marked, the rest OK`, async () => {
     await list.fill(LIST_TEXT);
     assert.equal(await checkRows.count(), BY_LINE.size, "one checked row per non-blank line");
