@@ -141,6 +141,8 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     checkSummary: $("bulk-check-summary"),
     checkWrap: $("bulk-check-wrap"),
     checkBody: $("bulk-check-body"),
+    onlyInvalid: $("bulk-only-invalid"),
+    onlyInvalidBox: $("bulk-only-invalid-box"),
     concurrency: $("bulk-concurrency"),
     issues: $("bulk-issues"),
     deleteButton: $("bulk-delete"),
@@ -262,8 +264,10 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     else els.list.removeAttribute("aria-invalid");
 
     els.checkWrap.hidden = rows.length === 0;
+    els.onlyInvalidBox.hidden = invalid.length === 0;
+    const onlyInvalid = invalid.length > 0 && els.onlyInvalid.checked;
     els.checkBody.replaceChildren(
-      ...rows.map((row) => {
+      ...rows.filter((row) => !onlyInvalid || !row.valid).map((row) => {
         let status;
         if (!row.valid) {
           status = h("div", { class: "bulk-issues-cell" }, lineIssueTexts(row.issues).map((text) => h("p", { class: "msg-error" }, text)));
@@ -637,6 +641,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     els.list.focus();
   });
   els.concurrency.addEventListener("change", update);
+  els.onlyInvalid.addEventListener("change", renderCheck);
   els.cancel.addEventListener("click", () => {
     if (!running) return;
     running.controller.abort();

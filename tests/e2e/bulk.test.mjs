@@ -319,6 +319,11 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     assert.equal(await list.getAttribute("aria-invalid"), "true");
     assert.equal(await page.locator("#bulk-delete-label").innerText(), `Delete ${VALID_COUNT} calls…`);
     assert.ok(await deleteButton.isEnabled(), "invalid lines do not block the valid ones");
+    // Only the invalid lines, on request.
+    await page.locator("#bulk-only-invalid").check();
+    assert.deepEqual(await page.$$eval("#bulk-check-body tr", (trs) => trs.map((tr) => Number(tr.dataset.line))), INVALID_LINES);
+    await page.locator("#bulk-only-invalid").uncheck();
+    assert.equal(await checkRows.count(), BY_LINE.size);
     // The boxes of the listed calls are ticked.
     assert.equal(await page.locator(`#calls-body tr[data-call-id='${DELETABLE[46]}'] input.pick-box`).isChecked(), true);
     assert.equal(await page.locator(`#calls-body tr[data-call-id='${UNTOUCHED[0]}'] input.pick-box`).isChecked(), false);
