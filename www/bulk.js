@@ -165,6 +165,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
   let checked = { rows: [], tooMany: false, valid: 0, invalid: [] }; // the list as last checked
   let running = null; // { controller, progress, timer, lastAnnounce } while a batch runs
   let results = null; // { rows, report, filter } of the last batch
+  let recheckTimer = null;
   let runs = 0; // batches started, in the progress bar's data-run (tests wait for a run's end)
 
   // ---- the list, checked line by line ------------------------------------------------------
@@ -293,17 +294,36 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     return `lines ${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
   }
 
-  /** Re-checks the list and says what keeps Delete off. */
-  function update() {
+  /** Re-checks the list (not while a batch runs: its lines are the batch's), then update(). */
+  function recheck() {
+    clearTimeout(recheckTimer);
+    recheckTimer = null;
+    delete els.checkSummary.dataset.pending;
     if (!api) return;
     if (!running) {
       check();
       renderCheck();
     }
+    update();
+  }
+
+  /** As the admin types: at once for a list of usual size, a moment later for a long one. */
+  function scheduleRecheck() {
+    clearTimeout(recheckTimer);
+    els.checkSummary.dataset.pending = "true"; // until the lines are checked (tests wait for it)
+    recheckTimer = setTimeout(recheck, els.list.value.length > 40_000 ? 200 : 0);
+  }
+
+  /** Says what keeps Delete off (the list as last checked, the connection as it is now). */
+  function update() {
+    if (!api) return;
     const conn = connection();
     const missing = [];
     if (checked.valid === 0) missing.push({ code: "bulk_empty", text: "Add calls to the list: paste them, upload a file or tick them in Recorded calls." });
-    for (const issue of conn.issues) missing.push({ code: issue.code, text: `Connection (step 1): ${words.issueText(issue)}` });
+    for (const issue of conn.issues) {
+      const text = words.issueText(issue);
+      missing.push({ code: issue.code, text: issue.code === "sign_in_required" ? text : `Connection (step 1): ${text}` });
+    }
     const key = missing.map((m) => m.code).join(" ");
     if (els.issues.dataset.key !== key) {
       els.issues.dataset.key = key;
@@ -324,7 +344,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
 
   function setList(text, message) {
     els.list.value = text;
-    update();
+    recheck();
     if (message) els.listAnnounce.textContent = message;
   }
 
@@ -432,12 +452,12 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     els.concurrency.disabled = on;
     els.form.setAttribute("aria-busy", String(on));
     onBusy(on);
-    update();
+    recheck();
   }
 
   async function onSubmit(event) {
     event.preventDefault();
-    update();
+    recheck();
     if (els.deleteButton.disabled || running) return;
     const conn = connection();
     const rows = checked.rows;
@@ -634,7 +654,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
   // ---- wiring ----------------------------------------------------------------------------------
 
   els.form.addEventListener("submit", onSubmit);
-  els.list.addEventListener("input", update);
+  els.list.addEventListener("input", scheduleRecheck);
   els.file.addEventListener("change", onFile);
   els.clear.addEventListener("click", () => {
     setList("", "The list is empty.");
@@ -657,7 +677,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
   return {
     ready(pkg) {
       api = pkg;
-      update();
+      recheck();
     },
     update,
     isTicked,

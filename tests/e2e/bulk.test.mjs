@@ -188,6 +188,12 @@ async function watchProgress(page) {
   });
 }
 
+/** Types (fills) the bulk list, and waits until the page has checked its lines. */
+async function fillList(page, text) {
+  await page.locator("#bulk-list").fill(text);
+  await page.locator("#bulk-check-summary:not([data-pending])").waitFor({ state: "attached" });
+}
+
 /** Delete, then confirm in the dialog: the admin's two clicks. */
 async function confirmBulk(page) {
   await page.locator("#bulk-delete").click();
@@ -270,7 +276,7 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     assert.equal((await list.inputValue()).trim(), UNTOUCHED[1]);
     assert.equal(await box(UNTOUCHED[0]).isChecked(), false);
     // Typing the ID in the list ticks its box.
-    await list.fill(`${UNTOUCHED[1]}\n${UNTOUCHED[2].toUpperCase()}`);
+    await fillList(page, `${UNTOUCHED[1]}\n${UNTOUCHED[2].toUpperCase()}`);
     assert.equal(await box(UNTOUCHED[2]).isChecked(), true);
     await page.locator("#bulk-clear").click();
     assert.equal(await list.inputValue(), "");
@@ -296,7 +302,7 @@ await runE2e("bulk panel e2e", async ({ page }) => {
   });
 
   await check(`paste ${BY_LINE.size} lines (50 call IDs): ${INVALID_LINES.length} invalid lines marked, the rest OK`, async () => {
-    await list.fill(LIST_TEXT);
+    await fillList(page, LIST_TEXT);
     assert.equal(await checkRows.count(), BY_LINE.size, "one checked row per non-blank line");
     const shown = await page.$$eval("#bulk-check-body tr", (trs) => trs.map((tr) => [Number(tr.dataset.line), tr.dataset.valid, tr.innerText]));
     assert.deepEqual(shown.map(([line]) => line), [...BY_LINE.keys()], "rows carry the lines' numbers");
@@ -338,7 +344,7 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     for (let i = 0; i < 3; i++) await list.press("Backspace");
     await list.pressSequentially(UNTOUCHED[3]);
     await page.locator(`#bulk-check-body tr[data-line='${line}'][data-valid='true']`).waitFor();
-    await list.fill(LIST_TEXT);
+    await fillList(page, LIST_TEXT);
     assert.equal(await checkRows.count(), BY_LINE.size);
     await page.locator("#bulk").scrollIntoViewIfNeeded();
     await screenshot(page, "bulk-1280x800-invalid-lines");
@@ -536,7 +542,7 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     await page.locator("#password").fill(DEMO_PASSWORD);
     await page.locator("#signin-button").click();
     await page.locator("#signed-in").waitFor({ state: "visible" });
-    await list.fill(ids.join("\n"));
+    await fillList(page, ids.join("\n"));
     const before = (await emulatorJson("requests")).count;
     await page.locator("#bulk-delete").click();
     await page.locator("#bulk-confirm-dialog").waitFor({ state: "visible" });
