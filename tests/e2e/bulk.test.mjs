@@ -80,6 +80,7 @@ const ENTRIES = [
   ["8899,last", "extension", EXTENSION_CALL, "deleted"],
   ["8856,lastt", "invalid", null, "invalid"],
   [",last", "invalid", null, "invalid"],
+  ["=1+1", "invalid", null, "invalid"], // a spreadsheet formula: inert in the downloaded CSV
 ];
 const LIST_TEXT = ENTRIES.map(([text]) => text).join("\n");
 /** Line number (1-based) -> entry, for the lines that name something (blank ones are skipped). */
@@ -316,6 +317,7 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     const [notGuid] = INVALID_LINES;
     assert.match(await page.locator(`#bulk-check-body tr[data-line='${notGuid}']`).innerText(), /Not a valid call ID/);
     const message = (n) => page.locator(`#bulk-check-body tr[data-line='${INVALID_LINES[n]}'] .msg-error`).innerText();
+    assert.match(await message(4), /Not a valid call ID/);
     assert.match(await message(1), /Not a valid call ID/, "8856 alone is read as a call ID");
     assert.equal(await message(2), "Not a choice of call after the comma: write ongoing, next or last.");
     assert.equal(await message(3), "No extension before the comma: write the extension, then which of its calls (8856,last).");
@@ -423,6 +425,8 @@ await runE2e("bulk panel e2e", async ({ page }) => {
       if (callID === PROTECTED && row.outcome === "refused") assert.match(row.cells[4], /protected from deletion/);
       if (row.outcome === "deleted" && callID !== ONGOING) assert.equal(row.cells[2], "Deleted");
       if (row.outcome === "notFound") assert.equal(row.cells[2], "Not found");
+      // A cut after the deletion, then a retry that finds nothing: the page says what happened.
+      if (row.outcome === "notFound" && callID !== UNKNOWN_CALL_ID) assert.match(row.cells[4], /an earlier attempt, whose answer was lost, may have deleted it/);
       if (row.outcome === "invalid") assert.match(row.cells[4], /^Not sent\. /);
     }
     for (const c of UNTOUCHED) assert.ok(calls.some((k) => k.callID === c), `a call not in the list is still there: ${c}`);
@@ -465,9 +469,10 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     assert.equal((await resultsTable(page)).rows.length, BY_LINE.size);
   });
 
-  await check("Download results (CSV): the table's rows, no key, token or password", async () => {
+  await check("Download results (CSV): the table's rows, no key, token or password, formulas inert", async () => {
     const rows = await assertCsvEqualsTable(page, "after the first run");
     assert.equal(rows.length, BY_LINE.size);
+    assert.deepEqual(rows.find((r) => r[0] === String(INVALID_LINES.at(-1))).slice(1, 3), ["'=1+1", "Invalid line"]);
   });
 
   await check(`second run: ${SLOW.length} calls ticked ("all shown") against a slow recorder, cancelled midway`, async () => {
@@ -557,6 +562,25 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     await assertCsvEqualsTable(page, "signed in");
     await assertNoSecretsInPage(page, "signed in");
     await page.locator("#signout-button").click();
+    noProblems();
+  });
+
+  await check("a refused token stops the sending: the rest not sent, in the admin's words", async () => {
+    const ids = DELETABLE.slice(0, 3);
+    await emulatorReset({ apiKeys: KEYS, calls: ids.map((c, i) => finished(c, i)) });
+    await page.locator("#auth-group").getByText("Enter a token", { exact: true }).click();
+    await page.locator("#token").fill("not-the-token-4f1e");
+    await page.locator("#refresh-calls").click();
+    await fillList(page, ids.join("\n"));
+    await page.locator("#bulk-concurrency").selectOption("1");
+    await confirmBulk(page);
+    await finishedRun(page, 4);
+    const { rows } = await resultsTable(page);
+    assert.deepEqual(rows.map((r) => [r.outcome, r.cells[2], r.cells[3]]), [["refused", "Refused", "1"], ["notAttempted", "Not sent", "0"], ["notAttempted", "Not sent", "0"]]);
+    assert.match(rows[0].cells[4], /refused the API key or the token/);
+    assert.match(rows[1].cells[4], /so the sending stopped: nothing was done/);
+    assert.equal((await emulatorCalls()).length, 3, "nothing deleted");
+    await page.locator("#token").fill(DEMO_TOKEN);
     noProblems();
   });
 
