@@ -438,7 +438,8 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     }
     const attempts = firstRows.reduce((sum, r) => sum + Number(r.cells[3]), 0);
     const { count, faults } = await emulatorJson("requests");
-    console.log(`      outcomes: ${JSON.stringify(fates)}; ${attempts} attempts; the emulator: ${count} requests, faults ${JSON.stringify(faults ?? {})}`);
+    const retried = firstRows.filter((r) => Number(r.cells[3]) > 1).map((r) => `line ${r.line} ${r.outcome} after ${r.cells[3]}`);
+    console.log(`      outcomes: ${JSON.stringify(fates)}; ${attempts} attempts; the emulator: ${count} requests, faults ${JSON.stringify(faults ?? {})}; retried: ${retried.join(", ") || "none"}`);
     assert.equal(attempts, count, "the Attempts column adds up to the requests the emulator received");
     if (FAULTS) {
       const injected = Object.values(faults).reduce((a, b) => a + b, 0) - (faults.delayed ?? 0);
