@@ -6,7 +6,7 @@
 //! answered `AUTH_FAILED` gets a new token (the one already renewed by another call if there is
 //! one) and is repeated once; nothing else is ever repeated.
 
-use super::exports::{send_delete_call, send_request_token, validation_error};
+use super::exports::{send_delete_call, send_request_token, spawn, validation_error};
 use super::input::{self, ObjectArgument};
 use super::output::to_js;
 use crate::client::{ClientConfig, CredentialsInput, Session, UserCredentials};
@@ -19,7 +19,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{JsFuture, future_to_promise};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 /// A client made by `createClient`: `deleteCall` and `requestToken` with one config and a
@@ -116,7 +116,7 @@ impl VerbaClient {
         #[wasm_bindgen(unchecked_param_type = "ClientCall")] selector: JsValue,
     ) -> Promise {
         let shared = self.shared.clone();
-        future_to_promise(async move { shared.delete_call(selector).await })
+        spawn(async move { shared.delete_call(selector).await })
     }
 
     /// Requests a new token now (joining one under way), and keeps it for the next calls.
@@ -126,7 +126,7 @@ impl VerbaClient {
         #[wasm_bindgen(unchecked_param_type = "{ signal?: AbortSignal }")] options: JsValue,
     ) -> Promise {
         let shared = self.shared.clone();
-        future_to_promise(async move { shared.forced_renewal(options).await })
+        spawn(async move { shared.forced_renewal(options).await })
     }
 
     /// The token the client holds and when it expires, when the client requested it; `null`
@@ -216,7 +216,7 @@ impl Shared {
         let shared = self.clone();
         // Run as a task of its own: it finishes (and keeps its token) even when every call
         // that awaited it was aborted.
-        let promise = future_to_promise(async move {
+        let promise = spawn(async move {
             let outcome = shared.renew().await;
             shared.renewal.borrow_mut().take();
             outcome
