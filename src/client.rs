@@ -401,23 +401,26 @@ fn token_issues(
     user_name: &OptionValue,
     password: &OptionValue,
 ) -> Vec<ValidationIssue> {
-    validate_request_token(&token_options(connection, auth, user_name, password))
-        .err()
-        .unwrap_or_default()
-        .into_iter()
-        .map(in_credentials)
-        .collect()
+    match validate_request_token(&token_options(connection, auth, user_name, password)) {
+        Ok(_) => Vec::new(),
+        Err(issues) => issues.into_iter().map(in_credentials).collect(),
+    }
 }
 
 /// Adds the issues of `found` about fields `issues` does not report yet (the connection's
 /// options are checked by both requests' rules; each problem is told once).
 fn add_new(issues: &mut Vec<ValidationIssue>, found: Vec<ValidationIssue>) {
-    let reported: Vec<String> = issues.iter().map(|issue| issue.field.clone()).collect();
-    issues.extend(
-        found
-            .into_iter()
-            .filter(|issue| !reported.contains(&issue.field)),
-    );
+    // The fields reported before are the first `reported` issues: compared in place rather
+    // than copied into a list of names first (smaller in the wasm build).
+    let reported = issues.len();
+    for issue in found {
+        if !issues[..reported]
+            .iter()
+            .any(|known| known.field == issue.field)
+        {
+            issues.push(issue);
+        }
+    }
 }
 
 /// The token a client holds, and until when it may be used.

@@ -280,22 +280,22 @@ impl Shared {
             None
         } else {
             let read = input::object(&options, TOKEN_CALL).map_err(|issue| invalid(vec![issue]))?;
-            let issues: Vec<ValidationIssue> = read
-                .names_outside(&[Field::Signal])
-                .into_iter()
-                .map(|name| {
-                    ValidationIssue::named(
+            // A loop rather than an iterator chain collected: smaller in the wasm build.
+            let mut issues = Vec::new();
+            for name in read.names_outside(&[Field::Signal]) {
+                issues.push(ValidationIssue::named(
+                    name,
+                    IssueCode::UnknownOption,
+                    &[
+                        "client.requestToken takes only { signal }; ",
                         name,
-                        IssueCode::UnknownOption,
-                        &[
-                            "client.requestToken takes only { signal }; ",
-                            name,
-                            " is set in createClient's config.",
-                        ],
-                    )
-                })
-                .chain(crate::validation::rules::signal(read.get(Field::Signal)).err())
-                .collect();
+                        " is set in createClient's config.",
+                    ],
+                ));
+            }
+            if let Err(issue) = crate::validation::rules::signal(read.get(Field::Signal)) {
+                issues.push(issue);
+            }
             if !issues.is_empty() {
                 return Err(invalid(issues));
             }
