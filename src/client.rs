@@ -185,11 +185,12 @@ impl ClientConfig {
         let mut as_delete_call = connection.clone();
         as_delete_call.set_field(Field::Token, owned(options.get(Field::Token)));
         if let Err(found) = validate_delete_call(&as_delete_call) {
-            issues.extend(
-                found
-                    .into_iter()
-                    .filter(|issue| issue.code != IssueCode::MissingSelector),
-            );
+            // A loop rather than `extend` of a filter, which is larger in the wasm build.
+            for issue in found {
+                if issue.code != IssueCode::MissingSelector {
+                    issues.push(issue);
+                }
+            }
         }
         let auth = owned(options.get(Field::Auth));
         let source = match credentials {
@@ -298,14 +299,10 @@ impl ClientConfig {
         &self,
         credentials: &UserCredentials,
     ) -> Result<RequestTokenParams, Vec<ValidationIssue>> {
-        let options = token_options(
-            &self.connection,
-            &self.auth,
+        self.token_params(
             &credentials.user_name.as_str().into(),
             &credentials.password.as_str().into(),
-        );
-        validate_request_token(&options)
-            .map_err(|issues| issues.into_iter().map(in_credentials).collect())
+        )
     }
 
     /// Checks what a credentials function resolved with: `userName` and `password` read from
@@ -315,12 +312,24 @@ impl ClientConfig {
         user_name: &OptionValue,
         password: &OptionValue,
     ) -> Result<UserCredentials, Vec<ValidationIssue>> {
+        self.token_params(user_name, password)
+            .map(|params| UserCredentials {
+                user_name: params.user_name,
+                password: params.password,
+            })
+    }
+
+    /// The RequestToken for `user_name` and `password` as received, the issues' fields named as
+    /// the config writes them. (One body for [`Self::request_token`] and
+    /// [`Self::check_credentials`]: the browser's renewal uses both, and each had its own copy
+    /// in the wasm build.)
+    fn token_params(
+        &self,
+        user_name: &OptionValue,
+        password: &OptionValue,
+    ) -> Result<RequestTokenParams, Vec<ValidationIssue>> {
         let options = token_options(&self.connection, &self.auth, user_name, password);
         validate_request_token(&options)
-            .map(|params| UserCredentials {
-                user_name: params.user_name.clone(),
-                password: params.password.clone(),
-            })
             .map_err(|issues| issues.into_iter().map(in_credentials).collect())
     }
 
