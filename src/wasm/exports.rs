@@ -85,22 +85,25 @@ impl From<VerbaError> for Rejection {
     }
 }
 
+/// `deleteCall` as a Rust future (the browser tests await it).
+// Exported by `delete_call_promise`: an exported `async fn` would be an instantiation of
+// `future_to_promise` of its own (see `spawn`).
+pub async fn delete_call(options: JsValue) -> Result<JsValue, JsValue> {
+    let params =
+        checked(&options).map_err(|issues| validation_error(issues, Action::DeleteCall))?;
+    send_delete_call(&params, input::signal(&options))
+        .await
+        .map_err(|rejection| rejection.into_js(Action::DeleteCall))
+}
+
 /// Deletes a call. Validates first and sends nothing when the options are invalid. Resolves
 /// only on API success; rejects with a `VerbaError` otherwise, or with the signal's reason
 /// unchanged when the caller aborts.
-// Not an `async fn`: that would be an instantiation of `future_to_promise` of its own (see
-// `spawn`).
 #[wasm_bindgen(js_name = deleteCall, unchecked_return_type = "Promise<DeleteCallResult>")]
-pub fn delete_call(
+pub fn delete_call_promise(
     #[wasm_bindgen(unchecked_param_type = "DeleteCallOptions")] options: JsValue,
 ) -> Promise {
-    spawn(async move {
-        let params =
-            checked(&options).map_err(|issues| validation_error(issues, Action::DeleteCall))?;
-        send_delete_call(&params, input::signal(&options))
-            .await
-            .map_err(|rejection| rejection.into_js(Action::DeleteCall))
-    })
+    spawn(delete_call(options))
 }
 
 /// Sends a valid DeleteCall and reads its reply.
@@ -165,26 +168,29 @@ fn checked_token(options: &JsValue) -> Result<RequestTokenParams, Vec<Validation
     Err(issues)
 }
 
+/// `requestToken` as a Rust future (the browser tests await it).
+// Exported by `request_token_promise`, as `delete_call`.
+pub async fn request_token(options: JsValue) -> Result<JsValue, JsValue> {
+    let params =
+        checked_token(&options).map_err(|issues| validation_error(issues, Action::RequestToken))?;
+    // The preflight gate stays on: an Authorization header makes the request non-simple anyway,
+    // and a POST of parameters gets the gate's header when it crosses origins.
+    send_request_token(&params, true, input::signal(&options))
+        .await
+        .map(|info| to_js(&info))
+        .map_err(|rejection| rejection.into_js(Action::RequestToken))
+}
+
 /// Requests a session token for a recorder user (spec §6). Validates first and sends nothing
 /// when the options are invalid. Resolves with `{ token, expiresAt }` (the moment the request
 /// was sent plus one hour, in milliseconds since the epoch); rejects with a `VerbaError`
 /// (`AUTH_FAILED` when the recorder refuses the key or the credentials), or with the signal's
 /// reason unchanged when the caller aborts.
-// Not an `async fn`, as `deleteCall`.
 #[wasm_bindgen(js_name = requestToken, unchecked_return_type = "Promise<TokenInfo>")]
-pub fn request_token(
+pub fn request_token_promise(
     #[wasm_bindgen(unchecked_param_type = "RequestTokenOptions")] options: JsValue,
 ) -> Promise {
-    spawn(async move {
-        let params = checked_token(&options)
-            .map_err(|issues| validation_error(issues, Action::RequestToken))?;
-        // The preflight gate stays on: an Authorization header makes the request non-simple
-        // anyway, and a POST of parameters gets the gate's header when it crosses origins.
-        send_request_token(&params, true, input::signal(&options))
-            .await
-            .map(|info| to_js(&info))
-            .map_err(|rejection| rejection.into_js(Action::RequestToken))
-    })
+    spawn(request_token(options))
 }
 
 /// Sends a valid RequestToken and reads the token from its reply.
