@@ -212,21 +212,20 @@ impl Shared {
         if let Some(under_way) = self.renewal.borrow().as_ref() {
             return under_way.clone();
         }
-        let shared = self.clone();
         // Run as a task of its own: it finishes (and keeps its token) even when every call
         // that awaited it was aborted.
-        let promise = spawn(async move {
-            let outcome = shared.renew().await;
-            shared.renewal.borrow_mut().take();
-            outcome
-        });
+        let promise = spawn(self.clone().renew());
         *self.renewal.borrow_mut() = Some(promise.clone());
         promise
     }
 
     /// Gets the credentials and requests a token with them; keeps it unless the token was
     /// forgotten meanwhile.
-    async fn renew(self: &Rc<Self>) -> Result<JsValue, JsValue> {
+    async fn renew(self: Rc<Self>) -> Result<JsValue, JsValue> {
+        // However it ends, the renewal is then no longer under way. (A guard rather than an
+        // `async` block around this future that clears it: one state machine less in the wasm
+        // build.)
+        let _ended = RenewalEnds(&self.renewal);
         let generation = self.generation.get();
         let asked;
         let credentials = match self.config.credentials() {
@@ -314,6 +313,15 @@ impl Shared {
             )]));
         }
         until_aborted(self.renewal(), signal.as_ref()).await
+    }
+}
+
+/// Clears the renewal under way when dropped, as [`Shared::renew`] ends.
+struct RenewalEnds<'a>(&'a RefCell<Option<Promise>>);
+
+impl Drop for RenewalEnds<'_> {
+    fn drop(&mut self) {
+        self.0.borrow_mut().take();
     }
 }
 
