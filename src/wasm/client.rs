@@ -344,15 +344,20 @@ fn credentials_answer_issue(what: &str) -> JsValue {
 
 /// `promise`'s outcome, or the signal's reason as soon as it is aborted (the promise goes on).
 async fn until_aborted(promise: Promise, signal: Option<&AbortSignal>) -> Result<JsValue, JsValue> {
-    let Some(signal) = signal else {
-        return JsFuture::from(promise).await;
+    // One await for both cases (each await point weighs in the wasm build); the waiter, if
+    // any, lives until the awaited promise settles.
+    let mut waiter = None;
+    let awaited = match signal {
+        None => promise,
+        Some(signal) if signal.aborted() => return Err(signal.reason()),
+        Some(signal) => {
+            let aborted = &waiter.insert(AbortWaiter::new(signal)).aborted;
+            Promise::race(&Array::of2(&promise, aborted))
+        }
     };
-    if signal.aborted() {
-        return Err(signal.reason());
-    }
-    let waiter = AbortWaiter::new(signal);
-    let raced = Promise::race(&Array::of2(&promise, &waiter.aborted));
-    JsFuture::from(raced).await
+    let outcome = JsFuture::from(awaited).await;
+    drop(waiter);
+    outcome
 }
 
 /// A promise that rejects with the signal's reason when it is aborted; its listener is removed
