@@ -172,20 +172,9 @@ impl ClientConfig {
         for name in options.names_outside(&Field::CLIENT) {
             issues.push(config_issue(name));
         }
-        let mut connection = DeleteCallOptions::new();
-        for field in [
-            Field::ApiKey,
-            Field::BaseUrl,
-            Field::Method,
-            Field::ResponseType,
-            Field::TimeoutMs,
-            Field::AllowInsecureHttp,
-            Field::CorsPreflight,
-        ] {
-            connection.set_field(field, owned(options.get(field)));
-        }
+        let connection = connection_of(options);
         // DeleteCall's rules, the selector aside (each call brings its own).
-        let mut as_delete_call = connection.clone();
+        let mut as_delete_call = connection_of(options);
         as_delete_call.set_field(Field::Token, owned(options.get(Field::Token)));
         if let Err(found) = validate_delete_call(&as_delete_call) {
             // A loop rather than `extend` of a filter, which is larger in the wasm build.
@@ -276,11 +265,11 @@ impl ClientConfig {
         for name in call.names_outside(&Field::CALL) {
             issues.push(per_call_issue(name));
         }
-        let mut options: DeleteCallOptions<'a> = self.connection.clone();
+        let mut options: DeleteCallOptions<'a> = connection_of(&self.connection);
         for field in Field::CALL {
             let value = call.get(field);
             if *value != OptionValue::Absent {
-                options.set_field(field, value.clone());
+                options.set_field(field, owned(value));
             }
         }
         if let Some(token) = token {
@@ -367,7 +356,26 @@ impl ClientConfig {
     }
 }
 
-/// A value kept beyond the caller's object.
+/// The connection options of `options` (those of a config that every DeleteCall of the client
+/// shares), each as given, `Absent` included.
+fn connection_of(options: &DeleteCallOptions) -> DeleteCallOptions<'static> {
+    let mut connection = DeleteCallOptions::new();
+    for field in [
+        Field::ApiKey,
+        Field::BaseUrl,
+        Field::Method,
+        Field::ResponseType,
+        Field::TimeoutMs,
+        Field::AllowInsecureHttp,
+        Field::CorsPreflight,
+    ] {
+        connection.set_field(field, owned(options.get(field)));
+    }
+    connection
+}
+
+/// A value kept beyond the caller's object; also the one copy of values the client makes (a
+/// derived `Clone` of the options and values would be more code in the wasm build).
 fn owned(value: &OptionValue) -> OptionValue<'static> {
     match value {
         OptionValue::Absent => OptionValue::Absent,
@@ -397,7 +405,7 @@ fn token_options<'a>(
             other => connection.get(other),
         };
         if *value != OptionValue::Absent {
-            options.set_field(field, value.clone());
+            options.set_field(field, owned(value));
         }
     }
     options
