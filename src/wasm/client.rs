@@ -231,7 +231,10 @@ impl Shared {
         let credentials = match self.config.credentials() {
             Some(credentials) => credentials,
             None => {
-                asked = self.ask_credentials().await?;
+                // Awaited here rather than in an `async fn` of its own: one state machine less
+                // in the wasm build.
+                let answer = JsFuture::from(self.ask_credentials()?).await?;
+                asked = self.checked_answer(&answer)?;
                 &asked
             }
         };
@@ -250,23 +253,26 @@ impl Shared {
         Ok(to_js(&info))
     }
 
-    /// Calls the caller's credentials function and checks what it resolves with. What it throws
-    /// or rejects with is passed on unchanged.
-    async fn ask_credentials(&self) -> Result<UserCredentials, JsValue> {
+    /// Calls the caller's credentials function: a promise of its answer. What it throws or
+    /// rejects with is passed on unchanged.
+    fn ask_credentials(&self) -> Result<Promise, JsValue> {
         let Some(ask) = &self.ask else {
             return Err(credentials_answer_issue("there is no credentials function"));
         };
-        let answer = ask.call0(&JsValue::UNDEFINED)?;
-        let answer = JsFuture::from(Promise::resolve(&answer)).await?;
-        if !answer.is_object() || Array::is_array(&answer) {
+        Ok(Promise::resolve(&ask.call0(&JsValue::UNDEFINED)?))
+    }
+
+    /// Checks what the credentials function resolved with.
+    fn checked_answer(&self, answer: &JsValue) -> Result<UserCredentials, JsValue> {
+        if !answer.is_object() || Array::is_array(answer) {
             return Err(credentials_answer_issue(
-                input::option_value(&answer).type_name(),
+                input::option_value(answer).type_name(),
             ));
         }
         self.config
             .check_credentials(
-                &input::option_value(&input::property(&answer, "userName")),
-                &input::option_value(&input::property(&answer, "password")),
+                &input::option_value(&input::property(answer, "userName")),
+                &input::option_value(&input::property(answer, "password")),
             )
             .map_err(|issues| validation_error(issues, Action::RequestToken))
     }
