@@ -148,13 +148,15 @@ fn config_issue(name: &str) -> ValidationIssue {
     }
 }
 
-/// An issue about a credential, its field named as the config writes it
-/// (`credentials.userName`).
-fn in_credentials(mut issue: ValidationIssue) -> ValidationIssue {
-    if issue.field == Field::UserName.name() || issue.field == Field::Password.name() {
-        issue.field = ["credentials.", issue.field.as_str()].concat();
+/// Names the fields of the issues about a credential as the config writes them
+/// (`credentials.userName`). In place: a `map` collected into a new list is larger in the wasm
+/// build.
+fn in_credentials(issues: &mut [ValidationIssue]) {
+    for issue in issues {
+        if issue.field == Field::UserName.name() || issue.field == Field::Password.name() {
+            issue.field = ["credentials.", issue.field.as_str()].concat();
+        }
     }
-    issue
 }
 
 impl ClientConfig {
@@ -164,32 +166,23 @@ impl ClientConfig {
         options: &DeleteCallOptions,
         credentials: CredentialsInput,
     ) -> Result<ClientConfig, Vec<ValidationIssue>> {
-        let mut issues: Vec<ValidationIssue> = options
-            .names_outside(&Field::CLIENT)
-            .into_iter()
-            .map(config_issue)
-            .collect();
-        let mut connection = DeleteCallOptions::new();
-        for field in [
-            Field::ApiKey,
-            Field::BaseUrl,
-            Field::Method,
-            Field::ResponseType,
-            Field::TimeoutMs,
-            Field::AllowInsecureHttp,
-            Field::CorsPreflight,
-        ] {
-            connection.set_field(field, owned(options.get(field)));
+        // Loops rather than `map(..).collect()`, here and in `delete_call`, as the requests'
+        // own checks do: smaller in the wasm build.
+        let mut issues = Vec::new();
+        for name in options.names_outside(&Field::CLIENT) {
+            issues.push(config_issue(name));
         }
+        let connection = connection_of(options);
         // DeleteCall's rules, the selector aside (each call brings its own).
-        let mut as_delete_call = connection.clone();
+        let mut as_delete_call = connection_of(options);
         as_delete_call.set_field(Field::Token, owned(options.get(Field::Token)));
         if let Err(found) = validate_delete_call(&as_delete_call) {
-            issues.extend(
-                found
-                    .into_iter()
-                    .filter(|issue| issue.code != IssueCode::MissingSelector),
-            );
+            // A loop rather than `extend` of a filter, which is larger in the wasm build.
+            for issue in found {
+                if issue.code != IssueCode::MissingSelector {
+                    issues.push(issue);
+                }
+            }
         }
         let auth = owned(options.get(Field::Auth));
         let source = match credentials {
@@ -268,16 +261,15 @@ impl ClientConfig {
         call: &DeleteCallOptions<'a>,
         token: Option<&'a str>,
     ) -> Result<DeleteCallParams, Vec<ValidationIssue>> {
-        let mut issues: Vec<ValidationIssue> = call
-            .names_outside(&Field::CALL)
-            .into_iter()
-            .map(per_call_issue)
-            .collect();
-        let mut options: DeleteCallOptions<'a> = self.connection.clone();
+        let mut issues = Vec::new();
+        for name in call.names_outside(&Field::CALL) {
+            issues.push(per_call_issue(name));
+        }
+        let mut options: DeleteCallOptions<'a> = connection_of(&self.connection);
         for field in Field::CALL {
             let value = call.get(field);
             if *value != OptionValue::Absent {
-                options.set_field(field, value.clone());
+                options.set_field(field, owned(value));
             }
         }
         if let Some(token) = token {
@@ -298,14 +290,10 @@ impl ClientConfig {
         &self,
         credentials: &UserCredentials,
     ) -> Result<RequestTokenParams, Vec<ValidationIssue>> {
-        let options = token_options(
-            &self.connection,
-            &self.auth,
+        self.token_params(
             &credentials.user_name.as_str().into(),
             &credentials.password.as_str().into(),
-        );
-        validate_request_token(&options)
-            .map_err(|issues| issues.into_iter().map(in_credentials).collect())
+        )
     }
 
     /// Checks what a credentials function resolved with: `userName` and `password` read from
@@ -315,13 +303,23 @@ impl ClientConfig {
         user_name: &OptionValue,
         password: &OptionValue,
     ) -> Result<UserCredentials, Vec<ValidationIssue>> {
-        let options = token_options(&self.connection, &self.auth, user_name, password);
-        validate_request_token(&options)
+        self.token_params(user_name, password)
             .map(|params| UserCredentials {
-                user_name: params.user_name.clone(),
-                password: params.password.clone(),
+                user_name: params.user_name,
+                password: params.password,
             })
-            .map_err(|issues| issues.into_iter().map(in_credentials).collect())
+    }
+
+    /// The RequestToken for `user_name` and `password` as received, the issues' fields named as
+    /// the config writes them. (One body for [`Self::request_token`] and
+    /// [`Self::check_credentials`]: the browser's renewal uses both, and each had its own copy
+    /// in the wasm build.)
+    fn token_params(
+        &self,
+        user_name: &OptionValue,
+        password: &OptionValue,
+    ) -> Result<RequestTokenParams, Vec<ValidationIssue>> {
+        checked_token(&self.connection, &self.auth, user_name, password)
     }
 
     /// The credentials given in the config, if any.
@@ -358,7 +356,26 @@ impl ClientConfig {
     }
 }
 
-/// A value kept beyond the caller's object.
+/// The connection options of `options` (those of a config that every DeleteCall of the client
+/// shares), each as given, `Absent` included.
+fn connection_of(options: &DeleteCallOptions) -> DeleteCallOptions<'static> {
+    let mut connection = DeleteCallOptions::new();
+    for field in [
+        Field::ApiKey,
+        Field::BaseUrl,
+        Field::Method,
+        Field::ResponseType,
+        Field::TimeoutMs,
+        Field::AllowInsecureHttp,
+        Field::CorsPreflight,
+    ] {
+        connection.set_field(field, owned(options.get(field)));
+    }
+    connection
+}
+
+/// A value kept beyond the caller's object; also the one copy of values the client makes (a
+/// derived `Clone` of the options and values would be more code in the wasm build).
 fn owned(value: &OptionValue) -> OptionValue<'static> {
     match value {
         OptionValue::Absent => OptionValue::Absent,
@@ -388,10 +405,25 @@ fn token_options<'a>(
             other => connection.get(other),
         };
         if *value != OptionValue::Absent {
-            options.set_field(field, value.clone());
+            options.set_field(field, owned(value));
         }
     }
     options
+}
+
+/// The RequestToken for these credentials, the issues' fields named as the config writes them.
+fn checked_token(
+    connection: &DeleteCallOptions,
+    auth: &OptionValue,
+    user_name: &OptionValue,
+    password: &OptionValue,
+) -> Result<RequestTokenParams, Vec<ValidationIssue>> {
+    validate_request_token(&token_options(connection, auth, user_name, password)).map_err(
+        |mut issues| {
+            in_credentials(&mut issues);
+            issues
+        },
+    )
 }
 
 /// RequestToken's issues for these credentials, their fields named as the config writes them.
@@ -401,23 +433,26 @@ fn token_issues(
     user_name: &OptionValue,
     password: &OptionValue,
 ) -> Vec<ValidationIssue> {
-    validate_request_token(&token_options(connection, auth, user_name, password))
-        .err()
-        .unwrap_or_default()
-        .into_iter()
-        .map(in_credentials)
-        .collect()
+    match checked_token(connection, auth, user_name, password) {
+        Ok(_) => Vec::new(),
+        Err(issues) => issues,
+    }
 }
 
 /// Adds the issues of `found` about fields `issues` does not report yet (the connection's
 /// options are checked by both requests' rules; each problem is told once).
 fn add_new(issues: &mut Vec<ValidationIssue>, found: Vec<ValidationIssue>) {
-    let reported: Vec<String> = issues.iter().map(|issue| issue.field.clone()).collect();
-    issues.extend(
-        found
-            .into_iter()
-            .filter(|issue| !reported.contains(&issue.field)),
-    );
+    // The fields reported before are the first `reported` issues: compared in place rather
+    // than copied into a list of names first (smaller in the wasm build).
+    let reported = issues.len();
+    for issue in found {
+        if !issues[..reported]
+            .iter()
+            .any(|known| known.field == issue.field)
+        {
+            issues.push(issue);
+        }
+    }
 }
 
 /// The token a client holds, and until when it may be used.

@@ -10,7 +10,7 @@
 //! it, every item not settled is `notAttempted` and the promise resolves with the report.
 
 use super::client::{Shared, until_aborted};
-use super::exports::{Rejection, validation_error};
+use super::exports::{Rejection, spawn, validation_error};
 use super::input::{self, ObjectArgument};
 use super::output::{error_value_with, to_js};
 use super::transport::set_timeout;
@@ -30,7 +30,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{JsFuture, future_to_promise};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
 /// The options of `deleteCalls`.
@@ -65,11 +65,17 @@ const ITEM_FIELDS: [Field; 6] = [
 /// batch's own (`concurrency`, `retries`, `signal`, `onProgress`). Resolves with a report of
 /// every item, in input order; rejects only when the options are invalid or `items` is no
 /// array (`VerbaError` VALIDATION, nothing sent).
-#[wasm_bindgen(js_name = deleteCalls, unchecked_return_type = "BatchReport")]
-pub async fn delete_calls(
+#[wasm_bindgen(js_name = deleteCalls, unchecked_return_type = "Promise<BatchReport>")]
+pub fn delete_calls_promise(
     #[wasm_bindgen(unchecked_param_type = "BatchInput[]")] items: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ConnectionOptions & BatchOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> Promise {
+    spawn(delete_calls(items, options))
+}
+
+/// `deleteCalls` as a Rust future (the browser tests await it).
+// Exported by `delete_calls_promise`, through the one `future_to_promise` (see `spawn`).
+pub async fn delete_calls(items: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let invalid = |issues| validation_error(issues, Action::DeleteCalls);
     let read = input::options_of(&options, OPTIONS).map_err(|issue| invalid(vec![issue]))?;
     let known: Vec<Field> = Field::CONNECTION.into_iter().chain(Field::BATCH).collect();
@@ -262,11 +268,7 @@ async fn run(
     });
     let workers = Array::new();
     for _ in 0..settings.concurrency.min(total) {
-        let batch = batch.clone();
-        workers.push(&future_to_promise(async move {
-            batch.work().await;
-            Ok(JsValue::UNDEFINED)
-        }));
+        workers.push(&spawn(batch.clone().work()));
     }
     // Workers never reject: each settles its items whatever happens.
     let _ = JsFuture::from(Promise::all(&workers)).await;
@@ -295,18 +297,20 @@ impl Batch {
         self.refused.get() || self.stop.signal().aborted()
     }
 
-    /// Takes items until none is left or the batch stops.
-    async fn work(self: Rc<Self>) {
+    /// Takes items until none is left or the batch stops. Never fails: every item it takes is
+    /// settled, whatever happens.
+    async fn work(self: Rc<Self>) -> Result<JsValue, JsValue> {
         while !self.stopped() {
             let index = self.next.get();
             if index >= self.items.length() {
-                return;
+                break;
             }
             self.next.set(index + 1);
             let input = self.items.get(index);
             let settled = self.item(&input).await;
             self.settle(index, input, settled, true);
         }
+        Ok(JsValue::UNDEFINED)
     }
 
     /// Reads an item: a callID string, or a selector object.

@@ -6,7 +6,7 @@
 //! answered `AUTH_FAILED` gets a new token (the one already renewed by another call if there is
 //! one) and is repeated once; nothing else is ever repeated.
 
-use super::exports::{Rejection, send_delete_call, send_request_token, validation_error};
+use super::exports::{Rejection, send_delete_call, send_request_token, spawn, validation_error};
 use super::input::{self, ObjectArgument};
 use super::output::to_js;
 use crate::client::{ClientConfig, CredentialsInput, Session, UserCredentials};
@@ -20,7 +20,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{JsFuture, future_to_promise};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 /// A client made by `createClient`: `deleteCall` and `requestToken` with one config and a
@@ -109,8 +109,8 @@ impl VerbaClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ClientCall")] selector: JsValue,
     ) -> Promise {
-        let shared = self.shared.clone();
-        future_to_promise(async move { shared.delete_call(selector).await })
+        // The future itself, not an `async` block awaiting it: one state machine less.
+        spawn(self.shared.clone().delete_call(selector))
     }
 
     /// Deletes many calls with this client's config and session: see `deleteCalls`. An
@@ -121,8 +121,11 @@ impl VerbaClient {
         #[wasm_bindgen(unchecked_param_type = "BatchInput[]")] items: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BatchOptions")] options: JsValue,
     ) -> Promise {
-        let shared = self.shared.clone();
-        future_to_promise(super::batch::client_delete_calls(shared, items, options))
+        spawn(super::batch::client_delete_calls(
+            self.shared.clone(),
+            items,
+            options,
+        ))
     }
 
     /// Requests a new token now (joining one under way), and keeps it for the next calls.
@@ -131,8 +134,7 @@ impl VerbaClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ signal?: AbortSignal }")] options: JsValue,
     ) -> Promise {
-        let shared = self.shared.clone();
-        future_to_promise(async move { shared.forced_renewal(options).await })
+        spawn(self.shared.clone().forced_renewal(options))
     }
 
     /// The token the client holds and when it expires, when the client requested it; `null`
@@ -263,27 +265,29 @@ impl Shared {
         if let Some(under_way) = self.renewal.borrow().as_ref() {
             return under_way.clone();
         }
-        let shared = self.clone();
         // Run as a task of its own: it finishes (and keeps its token) even when every call
         // that awaited it was aborted.
-        let promise = future_to_promise(async move {
-            let outcome = shared.renew().await;
-            shared.renewal.borrow_mut().take();
-            outcome
-        });
+        let promise = spawn(self.clone().renew());
         *self.renewal.borrow_mut() = Some(promise.clone());
         promise
     }
 
     /// Gets the credentials and requests a token with them; keeps it unless the token was
     /// forgotten meanwhile.
-    async fn renew(self: &Rc<Self>) -> Result<JsValue, JsValue> {
+    async fn renew(self: Rc<Self>) -> Result<JsValue, JsValue> {
+        // However it ends, the renewal is then no longer under way. (A guard rather than an
+        // `async` block around this future that clears it: one state machine less in the wasm
+        // build.)
         let generation = self.generation.get();
+        let _ended = RenewalEnds(&self, generation);
         let asked;
         let credentials = match self.config.credentials() {
             Some(credentials) => credentials,
             None => {
-                asked = self.ask_credentials().await?;
+                // Awaited here rather than in an `async fn` of its own: one state machine less
+                // in the wasm build.
+                let answer = JsFuture::from(self.ask_credentials()?).await?;
+                asked = self.checked_answer(&answer)?;
                 &asked
             }
         };
@@ -302,23 +306,26 @@ impl Shared {
         Ok(to_js(&info))
     }
 
-    /// Calls the caller's credentials function and checks what it resolves with. What it throws
-    /// or rejects with is passed on unchanged.
-    async fn ask_credentials(&self) -> Result<UserCredentials, JsValue> {
+    /// Calls the caller's credentials function: a promise of its answer. What it throws or
+    /// rejects with is passed on unchanged.
+    fn ask_credentials(&self) -> Result<Promise, JsValue> {
         let Some(ask) = &self.ask else {
             return Err(credentials_answer_issue("there is no credentials function"));
         };
-        let answer = ask.call0(&JsValue::UNDEFINED)?;
-        let answer = JsFuture::from(Promise::resolve(&answer)).await?;
-        if !answer.is_object() || Array::is_array(&answer) {
+        Ok(Promise::resolve(&ask.call0(&JsValue::UNDEFINED)?))
+    }
+
+    /// Checks what the credentials function resolved with.
+    fn checked_answer(&self, answer: &JsValue) -> Result<UserCredentials, JsValue> {
+        if !answer.is_object() || Array::is_array(answer) {
             return Err(credentials_answer_issue(
-                input::option_value(&answer).type_name(),
+                input::option_value(answer).type_name(),
             ));
         }
         self.config
             .check_credentials(
-                &input::option_value(&input::property(&answer, "userName")),
-                &input::option_value(&input::property(&answer, "password")),
+                &input::option_value(&input::property(answer, "userName")),
+                &input::option_value(&input::property(answer, "password")),
             )
             .map_err(|issues| validation_error(issues, Action::RequestToken))
     }
@@ -330,22 +337,22 @@ impl Shared {
             None
         } else {
             let read = input::object(&options, TOKEN_CALL).map_err(|issue| invalid(vec![issue]))?;
-            let issues: Vec<ValidationIssue> = read
-                .names_outside(&[Field::Signal])
-                .into_iter()
-                .map(|name| {
-                    ValidationIssue::named(
+            // A loop rather than an iterator chain collected: smaller in the wasm build.
+            let mut issues = Vec::new();
+            for name in read.names_outside(&[Field::Signal]) {
+                issues.push(ValidationIssue::named(
+                    name,
+                    IssueCode::UnknownOption,
+                    &[
+                        "client.requestToken takes only { signal }; ",
                         name,
-                        IssueCode::UnknownOption,
-                        &[
-                            "client.requestToken takes only { signal }; ",
-                            name,
-                            " is set in createClient's config.",
-                        ],
-                    )
-                })
-                .chain(crate::validation::rules::signal(read.get(Field::Signal)).err())
-                .collect();
+                        " is set in createClient's config.",
+                    ],
+                ));
+            }
+            if let Err(issue) = crate::validation::rules::signal(read.get(Field::Signal)) {
+                issues.push(issue);
+            }
             if !issues.is_empty() {
                 return Err(invalid(issues));
             }
@@ -365,6 +372,18 @@ impl Shared {
             )]));
         }
         until_aborted(self.renewal(), signal.as_ref()).await
+    }
+}
+
+/// Clears the renewal under way when dropped, as [`Shared::renew`] ends, unless `forgetToken`
+/// came meanwhile (the generation moved on): then the slot is empty or holds a newer renewal.
+struct RenewalEnds<'a>(&'a Shared, u32);
+
+impl Drop for RenewalEnds<'_> {
+    fn drop(&mut self) {
+        if self.0.generation.get() == self.1 {
+            self.0.renewal.borrow_mut().take();
+        }
     }
 }
 
@@ -390,15 +409,20 @@ pub(crate) async fn until_aborted(
     promise: Promise,
     signal: Option<&AbortSignal>,
 ) -> Result<JsValue, JsValue> {
-    let Some(signal) = signal else {
-        return JsFuture::from(promise).await;
+    // One await for both cases (each await point weighs in the wasm build); the waiter, if
+    // any, lives until the awaited promise settles.
+    let mut waiter = None;
+    let awaited = match signal {
+        None => promise,
+        Some(signal) if signal.aborted() => return Err(signal.reason()),
+        Some(signal) => {
+            let aborted = &waiter.insert(AbortWaiter::new(signal)).aborted;
+            Promise::race(&Array::of2(&promise, aborted))
+        }
     };
-    if signal.aborted() {
-        return Err(signal.reason());
-    }
-    let waiter = AbortWaiter::new(signal);
-    let raced = Promise::race(&Array::of2(&promise, &waiter.aborted));
-    JsFuture::from(raced).await
+    let outcome = JsFuture::from(awaited).await;
+    drop(waiter);
+    outcome
 }
 
 /// A promise that rejects with the signal's reason when it is aborted; its listener is removed
