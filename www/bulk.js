@@ -158,6 +158,8 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     filter: $("bulk-filter"),
     filterSummary: $("bulk-filter-summary"),
     download: $("bulk-download"),
+    retry: $("bulk-retry"),
+    retryHint: $("bulk-retry-hint"),
     resultsBody: $("bulk-results-body"),
     dialog: $("bulk-confirm-dialog"),
   };
@@ -579,6 +581,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
       return {
         line: row.line,
         input: scrub(row.text),
+        text: row.text, // as typed, for "try again"
         outcome: item.outcome,
         words: said,
         attempts: item.attempts,
@@ -601,8 +604,20 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
         h("label", {}, h("input", { type: "radio", name: "bulkFilter", value, checked: value === "all" }), h("span", {}, `${label} (${n})`)),
       ),
     );
+    const again = lines.filter((l) => l.outcome === "failed" || l.outcome === "notAttempted").length;
+    els.retry.hidden = again === 0;
+    els.retryHint.hidden = again === 0;
+    els.retry.textContent = `Put the ${plural(again, "line")} to try again in the list`;
     els.results.hidden = false;
     renderResults();
+  }
+
+  /** The lines that failed or were not sent become the list (the rest is done or needs a fix). */
+  function retryLines() {
+    if (!results || running) return;
+    const again = results.rows.filter((r) => r.outcome === "failed" || r.outcome === "notAttempted");
+    setList(`${again.map((r) => r.text).join("\n")}\n`, `The list now holds the ${plural(again.length, "line")} to try again.`);
+    els.list.focus();
   }
 
   function renderResults() {
@@ -673,6 +688,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     renderResults();
   });
   els.download.addEventListener("click", download);
+  els.retry.addEventListener("click", retryLines);
 
   return {
     ready(pkg) {

@@ -533,6 +533,14 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     assert.equal(await page.locator("#bulk-progress").evaluate((el) => el.value), sent, "the bar shows what was sent");
     if (count.failed) assert.match(summary, new RegExp(`${count.failed} with outcome unknown: check the call list before trying again\\.`));
     await assertCsvEqualsTable(page, "after the cancelled run");
+    // Try again: the failed and unsent lines become the list.
+    const again = table.rows.filter((r) => r.outcome === "failed" || r.outcome === "notAttempted").map((r) => r.cells[1]);
+    const retry = page.locator("#bulk-retry");
+    assert.equal(await retry.innerText(), `Put the ${again.length} lines to try again in the list`);
+    await retry.click();
+    assert.deepEqual((await list.inputValue()).trim().split("\n"), again);
+    assert.equal(await page.locator("#bulk-delete-label").innerText(), `Delete ${again.length} calls…`);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "bulk-list");
     await page.locator("#bulk-results").scrollIntoViewIfNeeded();
     await screenshot(page, "bulk-1280x800-cancelled");
     await assertAccessible(page, "bulk: cancelled results");
