@@ -82,6 +82,17 @@ impl Field {
         Field::OnProgress,
     ];
 
+    /// What a batch item that is an object may name: a selector (and `status` with
+    /// `extension`).
+    pub const ITEM: [Field; 6] = [
+        Field::CallId,
+        Field::PlatformCallId,
+        Field::NativeId,
+        Field::MeetingId,
+        Field::Extension,
+        Field::Status,
+    ];
+
     /// What a batch takes besides its items (`client.deleteCalls`; `deleteCalls` adds
     /// [`Field::CONNECTION`]).
     pub const BATCH: [Field; 4] = [

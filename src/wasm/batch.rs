@@ -51,16 +51,6 @@ const ITEM: ObjectArgument = ObjectArgument {
     example: "{ callID } or \"a8343631-9f35-4a3a-83f0-9e81592339fb\"",
 };
 
-/// What an item may name: a selector (and `status` with `extension`).
-const ITEM_FIELDS: [Field; 6] = [
-    Field::CallId,
-    Field::PlatformCallId,
-    Field::NativeId,
-    Field::MeetingId,
-    Field::Extension,
-    Field::Status,
-];
-
 /// Deletes many calls with shared options (`deleteCall`'s without the selector) and the
 /// batch's own (`concurrency`, `retries`, `signal`, `onProgress`). Resolves with a report of
 /// every item, in input order; rejects only when the options are invalid or `items` is no
@@ -320,9 +310,9 @@ impl Batch {
             None => {
                 let call = input::object(input, ITEM).map_err(|issue| vec![issue])?;
                 let unknown: Vec<ValidationIssue> = call
-                    .names_outside(&ITEM_FIELDS)
+                    .names_outside(&Field::ITEM)
                     .into_iter()
-                    .map(|name| unknown_option(&ITEM_FIELDS, name))
+                    .map(|name| unknown_option(&Field::ITEM, name))
                     .collect();
                 if !unknown.is_empty() {
                     return Err(unknown);
