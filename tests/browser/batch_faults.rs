@@ -159,3 +159,37 @@ async fn under_mixed_faults_every_outcome_agrees_with_the_emulator() {
     let total = get(&report, "total").as_f64();
     assert_eq!(total, Some(count as f64));
 }
+
+#[wasm_bindgen_test]
+async fn only_overload_statuses_are_retried() {
+    // The misbehaving server answers each status with a proxy's HTML page (no Verba reply).
+    for (status, retried) in [
+        (429, true),
+        (502, true),
+        (504, true),
+        (500, false),
+        (404, false),
+    ] {
+        let before = hostile_requests().await;
+        let items: Array = [JsValue::from_str(&call_id(0))].into_iter().collect();
+        let report = delete_calls(
+            items.into(),
+            options(&[
+                ("apiKey", OPEN_KEY.into()),
+                ("baseUrl", format!("{}/status-{status}", hostile()).into()),
+                ("retries", 1.into()),
+            ]),
+        )
+        .await
+        .expect("a report");
+        let item = &report_items(&report)[0];
+        assert_eq!(text(item, "outcome"), "failed", "{status}");
+        let expected = if retried { 2.0 } else { 1.0 };
+        assert_eq!(attempts(item), expected, "{status}");
+        assert_eq!(hostile_requests().await - before, expected, "{status}");
+        assert_eq!(
+            get(&get(item, "error"), "httpStatus").as_f64(),
+            Some(f64::from(status))
+        );
+    }
+}
