@@ -179,7 +179,7 @@ clean:
 # Last, bench/batch.mjs (issue 11): deleteCalls of 10,000 calls under the emulator's faults at
 # concurrency 6 against a bare fetch pool doing the same work (items/s, ratio), every item checked
 # against the emulator's state (any disagreement fails the bench), and the JS heap over 100,000
-# deletions; writes bench/batch-results.json (git-ignored). About 30 minutes on 2 shared cores.
+# deletions; writes bench/batch-results.json (git-ignored). About 26 minutes on 2 shared cores.
 bench: pkg emulator-bin setup-npm setup-chromium
 	node bench/build.mjs
 	node bench/run.mjs
