@@ -178,7 +178,12 @@ clean:
 # validation, parsing, deleteCall. Prints one table, writes bench/results.json (git-ignored).
 # Then bench/memory.mjs: the wasm memory growth after a 200 MB reply (with and without
 # Content-Length), 1 GB of "€" and replies just over 1 MiB in small chunks (a printed figure).
+# Last, bench/batch.mjs (issue 11): deleteCalls of 10,000 calls under the emulator's faults at
+# concurrency 6 against a bare fetch pool doing the same work (items/s, ratio), every item checked
+# against the emulator's state (any disagreement fails the bench), and the JS heap over 100,000
+# deletions; writes bench/batch-results.json (git-ignored). About 26 minutes on 2 shared cores.
 bench: pkg emulator-bin setup-npm setup-chromium
 	node bench/build.mjs
 	node bench/run.mjs
 	VERBA_WWW=tests/hostile/www tests/support/with-emulator.sh node bench/memory.mjs
+	node bench/batch.mjs
