@@ -193,3 +193,29 @@ async fn only_overload_statuses_are_retried() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_429_with_retry_after_is_waited_for() {
+    let started = js_sys::Date::now();
+    let items: Array = [JsValue::from_str(&call_id(0))].into_iter().collect();
+    let report = delete_calls(
+        items.into(),
+        options(&[
+            ("apiKey", OPEN_KEY.into()),
+            (
+                "baseUrl",
+                format!("{}/status-429-retry-after-1", hostile()).into(),
+            ),
+            ("retries", 1.into()),
+        ]),
+    )
+    .await
+    .expect("a report");
+    let elapsed = js_sys::Date::now() - started;
+    assert_eq!(attempts(&report_items(&report)[0]), 2.0);
+    // Without Retry-After the first retry waits at most 250 ms.
+    assert!(
+        elapsed >= 1_000.0,
+        "Retry-After: 1 was waited for ({elapsed} ms)"
+    );
+}

@@ -38,6 +38,7 @@
 //                            cl-long (Content-Length 1000, a whole success, then the close),
 //                            bad-chunk (a chunk size "zz")
 //   status-NNN               NNN with an HTML error page of a proxy (e.g. 502, 503)
+//   status-NNN-retry-after-S the same with `Retry-After: S` (exposed to the page)
 //   body-NAME                200 with one of the pathological bodies in BODIES (below): runs of
 //                            "&" near 1 MiB, deep nesting, duplicate JSON keys, a second XML
 //                            document, TEXT that says ERROR without the usual form, a lone BOM
@@ -517,10 +518,14 @@ const server = createServer(async (request, response) => {
     raw(request, entry, rawAnswer(rawKind[1]));
     return;
   }
-  const status = route.match(/^status-([1-5]\d\d)$/);
+  const status = route.match(/^status-([1-5]\d\d)(?:-retry-after-(\d+))?$/);
   if (status) {
     const code = Number(status[1]);
-    response.writeHead(code, { ...cors, "Content-Type": "text/html; charset=utf-8" });
+    // `status-429-retry-after-1`: with `Retry-After: 1`, exposed to the page as a recorder's
+    // proxy must (README, "Against a real recorder").
+    const retryAfter =
+      status[2] === undefined ? {} : { "Retry-After": status[2], "Access-Control-Expose-Headers": "Retry-After" };
+    response.writeHead(code, { ...cors, ...retryAfter, "Content-Type": "text/html; charset=utf-8" });
     response.end(
       `<html><head><title>${code} Bad Gateway</title></head><body><center><h1>${code} Bad Gateway</h1></center><hr><center>nginx</center></body></html>\r\n`,
     );
