@@ -82,6 +82,27 @@ pub struct Cli {
     #[arg(long)]
     pub no_admin: bool,
 
+    /// Development proxy: forward /verba/api (GET and POST) to the real recorder at this base
+    /// URL (https://recorder.example.com) instead of emulating it, so that the page and the
+    /// recorder share an origin. Implies --no-admin; --fixture and --fault-* do not apply
+    #[arg(long, value_name = "URL", help_heading = "Development proxy")]
+    pub upstream: Option<String>,
+
+    /// PEM file of CA certificates trusted for an https:// upstream on top of the system roots
+    /// (a company CA)
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "upstream",
+        help_heading = "Development proxy"
+    )]
+    pub upstream_ca: Option<PathBuf>,
+
+    /// Seconds the recorder has for its whole answer (headers and body) before the proxy
+    /// answers 504
+    #[arg(long, value_name = "S", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600), help_heading = "Development proxy")]
+    pub upstream_timeout_s: u64,
+
     /// Do not log requests.
     #[arg(long, short)]
     pub quiet: bool,
@@ -180,7 +201,23 @@ impl Cli {
         (faults != FaultsFixture::default()).then_some(faults)
     }
 
-    /// The server options these flags describe (the fixture is loaded separately).
+    /// The upstream of `--upstream` (with `--upstream-ca` read), or `None` without it.
+    pub fn upstream(&self) -> Result<Option<crate::proxy::Upstream>, String> {
+        let Some(url) = &self.upstream else {
+            return Ok(None);
+        };
+        let mut config = crate::proxy::UpstreamConfig::new(url);
+        config.timeout = std::time::Duration::from_secs(self.upstream_timeout_s);
+        if let Some(path) = &self.upstream_ca {
+            let pem = std::fs::read(path)
+                .map_err(|e| format!("--upstream-ca: cannot read {}: {e}", path.display()))?;
+            config.extra_ca_pem = Some(pem);
+        }
+        crate::proxy::Upstream::new(&config).map(Some)
+    }
+
+    /// The server options these flags describe (the fixture and `--upstream` are loaded
+    /// separately).
     pub fn options(&self) -> crate::Options {
         crate::Options {
             www_dir: self.www.clone(),

@@ -9,6 +9,8 @@
 //! - `GET|POST /verba/api`: the API ([`api`]); replies in [`reply`]'s formats, HTTP 200.
 //! - `/__emulator/calls`, `/__emulator/requests`, `/__emulator/reset`: development and test
 //!   routes ([`admin`]), off with `--no-admin`.
+//! - With `--upstream URL` ([`proxy`]), `/verba/api` is forwarded to a real recorder instead
+//!   and the admin routes are off.
 //! - `/pkg/...`: the wasm package directory; `/...`: the static directory (`www`). Missing
 //!   files and directories are 404, never a crash.
 //!
@@ -49,6 +51,7 @@ pub mod fixture;
 pub mod log;
 pub mod normalize;
 pub mod params;
+pub mod proxy;
 pub mod redact;
 pub mod reply;
 pub mod store;
@@ -99,6 +102,9 @@ pub struct Options {
     /// Fault injection (`--fault-*` flags) for the initial state and for a reset to the demo
     /// data, unless the fixture has its own `faults`.
     pub faults: Option<FaultsFixture>,
+    /// `--upstream`: forward `/verba/api` to a real recorder ([`proxy`]) instead of emulating
+    /// it; the admin routes are then off whatever [`Options::admin`] says.
+    pub upstream: Option<proxy::Upstream>,
 }
 
 impl Default for Options {
@@ -112,6 +118,7 @@ impl Default for Options {
             api_body_limit: API_BODY_LIMIT,
             admin_body_limit: ADMIN_BODY_LIMIT,
             faults: None,
+            upstream: None,
         }
     }
 }
@@ -160,8 +167,14 @@ pub fn app(options: &Options, fixture: &Fixture) -> Result<(Router, Arc<AppState
         },
     });
 
-    let mut router = Router::new().route("/verba/api", any(api::handle));
-    if options.admin {
+    let mut router = match &options.upstream {
+        None => Router::new().route("/verba/api", any(api::handle)),
+        Some(upstream) => Router::new().route(
+            "/verba/api",
+            any(proxy::handle).with_state(Arc::new(upstream.clone())),
+        ),
+    };
+    if options.admin && options.upstream.is_none() {
         router = router.nest("/__emulator", admin::router());
     } else {
         // Off means absent: 404 for every method, not the static fallback's 405 for POST.

@@ -12,6 +12,10 @@
 //! `503 fault=unavailable`, `connection cut fault=dropBefore`,
 //! `connection cut after code=0 fault=dropAfterDelete`.
 //!
+//! Through the dev proxy (`--upstream`), the line shows the redacted query, the
+//! `Authorization` header as `authorization=Basic REDACTED`, and the outcome:
+//! `upstream 200`, `502 upstream refused or unreachable`, `504 upstream timeout`...
+//!
 //! The raw request URI is never written: the query string is parsed and written back through
 //! [`crate::redact`], so secrets sent in a URL are redacted too.
 
@@ -23,6 +27,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::faults::Fault;
+use crate::proxy::ProxyLogInfo;
 use crate::redact;
 
 /// Where request log lines go.
@@ -114,9 +119,19 @@ pub async fn log_requests(State(sink): State<LogSink>, request: Request, next: N
             info.params,
             info.outcome(status)
         ),
-        None => match query {
-            Some(q) => format!("{method} {path} [{q}] -> {status} ({ms} ms)"),
-            None => format!("{method} {path} -> {status} ({ms} ms)"),
+        None => match (response.extensions().get::<ProxyLogInfo>(), query) {
+            // Forwarded by the dev proxy: the query (redacted), the Authorization header's
+            // scheme only, and what the recorder (or the proxy) answered.
+            (Some(info), query) => {
+                let params = [query, info.authorization.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!("{method} {path} [{params}] -> {} ({ms} ms)", info.outcome)
+            }
+            (None, Some(q)) => format!("{method} {path} [{q}] -> {status} ({ms} ms)"),
+            (None, None) => format!("{method} {path} -> {status} ({ms} ms)"),
         },
     };
     sink.write(&line);

@@ -5,6 +5,7 @@
 //!                [--cors-origin ORIGIN]... [--no-admin] [--quiet] [--dump-demo-fixture]
 //!                [--fault-seed N] [--fault-drop-before-rate R] [--fault-drop-after-delete-rate R]
 //!                [--fault-unavailable-rate R] [--fault-retry-after-s S] [--fault-delay-ms MIN,MAX]
+//!                [--upstream URL [--upstream-ca FILE] [--upstream-timeout-s S]]
 //! ```
 //!
 //! Once listening it prints exactly one line on standard output,
@@ -54,7 +55,14 @@ async fn main() -> ExitCode {
         },
     };
 
-    let options = cli.options();
+    let mut options = cli.options();
+    match cli.upstream() {
+        Ok(upstream) => options.upstream = upstream,
+        Err(e) => {
+            eprintln!("verba-emulator: {e}");
+            return ExitCode::from(2);
+        }
+    }
     if let Some(Err(e)) = options
         .faults
         .as_ref()
@@ -121,7 +129,13 @@ fn note_directories(options: &verba_emulator::Options) {
             dir.display()
         );
     }
-    if !options.admin {
+    if let Some(upstream) = &options.upstream {
+        eprintln!(
+            "verba-emulator: development proxy: /verba/api is forwarded to {} (timeout {} s); admin routes /__emulator/* are off",
+            upstream.endpoint(),
+            upstream.timeout.as_secs()
+        );
+    } else if !options.admin {
         eprintln!("verba-emulator: admin routes /__emulator/* are off");
     }
 }
