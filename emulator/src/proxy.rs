@@ -124,8 +124,7 @@ impl Upstream {
         endpoint.set_path(&format!("{path}/verba/api"));
         let origin = base.origin().ascii_serialization();
 
-        // rustls with ring; a provider installed earlier (another upstream, a test) is kept.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_crypto_provider();
         let mut builder = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(config.timeout)
@@ -156,6 +155,15 @@ impl Upstream {
     pub fn endpoint(&self) -> &Url {
         &self.endpoint
     }
+}
+
+/// Makes ring the process's rustls crypto provider, unless one is installed already.
+///
+/// reqwest is built without a provider of its own (`rustls-no-provider`: no C build of aws-lc),
+/// so every `reqwest::Client` of the process, the tests' included, needs one installed first;
+/// [`Upstream::new`] calls this, and so do the tests' helpers.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// The handler of `/verba/api` in proxy mode.

@@ -11,7 +11,7 @@ use serde_json::Value;
 const VENDOR_SAMPLE: &str = "/verba/api?action=DeleteCall&apiKey=74c8eea0-50c6-40b2-9f3e-252ed501c3c8&token=09835e02-6c10-11e0-bb22-ba324924019b&responseType=XML&extension=8856&status=last";
 
 async fn get(url: &str) -> (u16, String) {
-    let response = reqwest::get(url).await.expect("GET");
+    let response = common::http_get(url).await.expect("GET");
     let status = response.status().as_u16();
     (status, response.text().await.expect("body"))
 }
@@ -53,7 +53,7 @@ async fn no_admin_flag_turns_the_admin_routes_off() {
         let (status, _) = get(&format!("{}{path}", emu.url)).await;
         assert_eq!(status, 404, "{path}");
     }
-    let response = reqwest::Client::new()
+    let response = common::client()
         .post(format!("{}/__emulator/reset", emu.url))
         .send()
         .await

@@ -43,7 +43,7 @@ enum Seen {
 /// DeleteCall by POST (the client's transport) with the token key, on a fresh connection each
 /// time (a cut connection must not be mistaken for a reused one).
 async fn delete(emu: &common::Emu, selector: (&str, &str)) -> Seen {
-    let client = reqwest::Client::builder()
+    let client = common::client_builder()
         .timeout(Duration::from_secs(30))
         .pool_max_idle_per_host(0)
         .build()
@@ -373,7 +373,7 @@ async fn delay_holds_each_answer_within_the_range() {
 /// the request log by request number.
 async fn fault_sequence(emu: &common::Emu, total: usize, parallel: usize) -> Vec<Option<String>> {
     let mut sequence = Vec::with_capacity(total);
-    let client = reqwest::Client::new();
+    let client = common::client();
     let url = emu.url(&format!(
         "/verba/api?action=DeleteCall&apiKey={OPEN_KEY}&callID={}",
         c(3)
@@ -460,7 +460,7 @@ async fn rates_are_roughly_right_over_2000_requests() {
                                   "unavailableRate": 0.15}),
     )
     .await;
-    let client = reqwest::Client::new();
+    let client = common::client();
     let url = emu.url(&format!(
         "/verba/api?action=DeleteCall&apiKey={OPEN_KEY}&callID={}",
         c(3)
@@ -757,7 +757,7 @@ async fn the_binary_applies_the_flags_unless_a_fixture_has_its_own_faults() {
         "--fault-retry-after-s",
         "3",
     ]);
-    let client = reqwest::Client::new();
+    let client = common::client();
     let api = format!("{}/verba/api?action=DeleteCall", emu.url);
     let response = client.get(&api).send().await.expect("GET");
     assert_eq!(response.status(), 503);

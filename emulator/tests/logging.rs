@@ -95,7 +95,7 @@ fn the_binary_logs_to_stderr_without_secrets() {
                 .build()
                 .expect("runtime");
             rt.block_on(async {
-                let client = reqwest::Client::new();
+                let client = common::client();
                 let get = format!(
                     "{url}/verba/api?action=DeleteCall&apiKey={KEY}&token={TOKEN}&extension=8856&status=last"
                 );

@@ -186,15 +186,33 @@ pub async fn start_with(mut options: Options, fixture: &Fixture) -> Emu {
     let running = verba_emulator::start(addr, options, fixture)
         .await
         .expect("the emulator starts");
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("client");
+    let client = client();
     Emu {
         running,
         client,
         logs,
     }
+}
+
+/// A reqwest client with a 30 s timeout. reqwest is built without a TLS crypto provider of its
+/// own (see `verba_emulator::proxy::install_crypto_provider`), so every client of the tests is
+/// made here or in [`client_builder`] / [`http_get`].
+pub fn client() -> reqwest::Client {
+    client_builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("client")
+}
+
+/// A reqwest client builder, the crypto provider installed.
+pub fn client_builder() -> reqwest::ClientBuilder {
+    verba_emulator::proxy::install_crypto_provider();
+    reqwest::Client::builder()
+}
+
+/// `reqwest::get`, the crypto provider installed.
+pub async fn http_get(url: impl reqwest::IntoUrl) -> reqwest::Result<reqwest::Response> {
+    client().get(url).send().await
 }
 
 /// URL-encodes pairs as a query string or form body.
