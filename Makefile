@@ -17,6 +17,11 @@ WASM_OUT := target/$(WASM_TARGET)/wasm-release/verba_api.wasm
 PKG := pkg
 DEMO_HOST ?= 127.0.0.1
 DEMO_PORT ?= 8080
+# `make demo UPSTREAM=https://recorder.example.com [UPSTREAM_CA=FILE]`: a real recorder behind
+# the demo page instead of the emulator.
+UPSTREAM ?=
+UPSTREAM_CA ?=
+DEMO_UPSTREAM_FLAGS = $(if $(UPSTREAM),--upstream '$(UPSTREAM)' $(if $(UPSTREAM_CA),--upstream-ca '$(UPSTREAM_CA)'))
 
 # Browser tests: wasm-bindgen-test-runner drives headless Chromium through chromedriver.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
@@ -28,6 +33,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 help:
 	@echo "make demo      build everything, start the emulator serving the demo page, print its URL"
+	@echo "               (UPSTREAM=https://recorder.example.com: a real recorder behind the page)"
 	@echo "make test      every test: lint, native, headless Chromium (wasm), end-to-end demo page"
 	@echo "make pkg       build the release wasm package into $(PKG)/"
 	@echo "make emulator  run the Verba API emulator alone (http://$(DEMO_HOST):$(DEMO_PORT))"
@@ -104,11 +110,14 @@ emulator-bin:
 emulator: emulator-bin
 	target/release/verba-emulator --host $(DEMO_HOST) --port $(DEMO_PORT) --www www --pkg $(PKG)
 
+# `make demo UPSTREAM=https://recorder.example.com` (optionally `UPSTREAM_CA=company-ca.pem`):
+# the same page, but /verba/api is forwarded to that real recorder (the development proxy,
+# emulator/src/proxy.rs) instead of emulated; the admin routes, hence the call list, are off.
 demo: setup pkg emulator-bin
 	@echo
-	@echo "Demo: open http://$(DEMO_HOST):$(DEMO_PORT)/ (Ctrl-C stops the emulator)"
+	@echo "Demo: open http://$(DEMO_HOST):$(DEMO_PORT)/ (Ctrl-C stops the $(if $(UPSTREAM),proxy to $(UPSTREAM),emulator))"
 	@echo
-	target/release/verba-emulator --host $(DEMO_HOST) --port $(DEMO_PORT) --www www --pkg $(PKG)
+	target/release/verba-emulator --host $(DEMO_HOST) --port $(DEMO_PORT) --www www --pkg $(PKG) $(DEMO_UPSTREAM_FLAGS)
 
 ## ---- test ----------------------------------------------------------------------------------
 

@@ -9,11 +9,11 @@
 //!   without reaching the recorder.
 //! - Request: the query string as received; the headers `Content-Type`, `Authorization`
 //!   (`RequestToken`'s Basic header), `Accept` and `Content-Length`, nothing else (no `Cookie`,
-//!   `Host`, `Origin`); the body streamed, at most [`REQUEST_BODY_LIMIT`] bytes (a declared
+//!   `Host`, `Origin`; `Content-Length` for a POST only); a POST's body streamed, at most [`REQUEST_BODY_LIMIT`] bytes (a declared
 //!   `Content-Length` over it is answered 413 before anything is sent; a longer chunked body
 //!   breaks the forwarded request, which is answered 502).
 //! - Reply: the status, `Content-Type`, `Location` (redirects are passed back, never followed),
-//!   `Retry-After`, and the body. A reply that declares its length is streamed through; one over
+//!   `Retry-After`, `Content-Length` when declared, and the body (no `Set-Cookie`). A reply that declares its length is streamed through; one over
 //!   [`Upstream::reply_limit`] (2 MiB by default; the client reads at most 1 MiB) is answered 502
 //!   unread. A reply of unknown length (chunked) is read up to the limit before it is answered,
 //!   so that an oversized one still gets a clear 502 instead of a cut; memory stays bounded.
@@ -214,6 +214,10 @@ async fn forward(upstream: &Upstream, request: Request) -> (String, Response) {
     url.set_query(parts.uri.query());
     let mut headers = HeaderMap::new();
     for name in FORWARDED_REQUEST_HEADERS {
+        // A GET is sent without a body, so a Content-Length it came with would be a lie.
+        if name == header::CONTENT_LENGTH && method != Method::POST {
+            continue;
+        }
         for value in parts.headers.get_all(&name) {
             headers.append(name.clone(), value.clone());
         }
@@ -256,8 +260,12 @@ async fn forward(upstream: &Upstream, request: Request) -> (String, Response) {
                 ),
             );
         }
-        // Declared and small enough: streamed through (hyper holds the upstream to its length).
-        Some(_) => Body::from_stream(reply.bytes_stream()),
+        // Declared and small enough: streamed through with its length (hyper holds the
+        // upstream to it), so that the client can size the reply before reading it.
+        Some(len) => {
+            response_headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+            Body::from_stream(reply.bytes_stream())
+        }
         // Unknown length: read up to the limit first, so that an oversized reply gets a 502.
         None => match read_bounded(reply, limit).await {
             Ok(bytes) => Body::from(bytes),
