@@ -56,6 +56,12 @@ async fn main() -> ExitCode {
     };
 
     let mut options = cli.options();
+    if cli.upstream.is_some() && (cli.fixture.is_some() || options.faults.is_some()) {
+        eprintln!(
+            "verba-emulator: --fixture and --fault-* emulate a recorder; with --upstream the real one answers"
+        );
+        return ExitCode::from(2);
+    }
     match cli.upstream() {
         Ok(upstream) => options.upstream = upstream,
         Err(e) => {

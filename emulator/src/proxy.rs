@@ -339,7 +339,9 @@ fn failure(upstream: &Upstream, e: &reqwest::Error) -> (String, Response) {
             ),
         );
     }
-    let what = if e.is_connect() {
+    let what = if is_tls(e) {
+        "refused at the TLS handshake (certificate not trusted? see --upstream-ca)"
+    } else if e.is_connect() {
         "refused or unreachable"
     } else if e.is_body() || e.is_request() {
         "reset or broken"
@@ -354,6 +356,27 @@ fn failure(upstream: &Upstream, e: &reqwest::Error) -> (String, Response) {
             &format!("the connection to the recorder was {what}"),
         ),
     )
+}
+
+/// True when a rustls error is somewhere in the chain (`io::Error` hides its inner error from
+/// `source()`, so it is opened with `get_ref`). Never log `e` itself: its text holds the URL,
+/// query and secrets included.
+fn is_tls(e: &reqwest::Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = next {
+        if err.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        // hyper-rustls nests io::Errors: Other(InvalidData(rustls::Error)).
+        next = match err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
+    }
+    false
 }
 
 /// A short HTML page of the development proxy.

@@ -321,6 +321,27 @@ async fn an_upstream_that_refuses_is_a_502() {
     assert!(reply.body.contains("refused"), "{}", reply.body);
 }
 
+#[tokio::test]
+async fn an_https_upstream_that_is_not_tls_is_a_502() {
+    // Plain HTTP at once, whatever the client says (its ClientHello has no end of head).
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let _ = stream
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK")
+                .await;
+            let mut buf = [0u8; 1024];
+            let _ = stream.read(&mut buf).await;
+        }
+    });
+    let url = url.replace("http://", "https://");
+    let proxy = proxy_to(&url, Duration::from_secs(10)).await;
+    let reply = proxy.delete(&[("callID", &c(1))]).await;
+    assert_proxy_page(&reply, 502);
+    assert!(reply.body.contains("TLS"), "{}", reply.body);
+}
+
 const THREE_MIB: usize = 3 * 1024 * 1024;
 
 #[tokio::test]
@@ -492,4 +513,16 @@ fn the_binary_takes_upstream_flags() {
         .output()
         .expect("run");
     assert_eq!(bad.status.code(), Some(2));
+    let both = std::process::Command::new(env!("CARGO_BIN_EXE_verba-emulator"))
+        .args([
+            "--upstream",
+            "http://127.0.0.1:9",
+            "--fault-seed",
+            "1",
+            "--port",
+            "0",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(both.status.code(), Some(2));
 }
