@@ -17,6 +17,8 @@ Routes:
   POST /__emulator/reset       load the fixture in the body; empty body = demo data (admin)
   GET  /pkg/...                files of --pkg (the wasm package)
   GET  /...                    files of --www
+With --upstream URL, /verba/api is forwarded to URL/verba/api (the development proxy) and the
+admin routes are off.
 
 Demo data (no --fixture): API key 74c8eea0-50c6-40b2-9f3e-252ed501c3c8 with token
 09835e02-6c10-11e0-bb22-ba324924019b, or key 3b8f1e52-9c4d-4e7a-8f21-6d0c5a9e7b14 without a token;
@@ -84,7 +86,7 @@ pub struct Cli {
 
     /// Development proxy: forward /verba/api (GET and POST) to the real recorder at this base
     /// URL (https://recorder.example.com) instead of emulating it, so that the page and the
-    /// recorder share an origin. Implies --no-admin; --fixture and --fault-* do not apply
+    /// recorder share an origin. Implies --no-admin; not with --fixture or --fault-*
     #[arg(long, value_name = "URL", help_heading = "Development proxy")]
     pub upstream: Option<String>,
 
