@@ -13,7 +13,8 @@
 //!   `Content-Length` over it is answered 413 before anything is sent; a longer chunked body
 //!   breaks the forwarded request, which is answered 502).
 //! - Reply: the status, `Content-Type`, `Location` (redirects are passed back, never followed),
-//!   `Retry-After`, `Content-Length` when declared, and the body (no `Set-Cookie`). A reply that declares its length is streamed through; one over
+//!   `Retry-After`, `Cache-Control`, `Content-Length` when declared, and the body (no
+//!   `Set-Cookie`). A reply that declares its length is streamed through; one over
 //!   [`Upstream::reply_limit`] (2 MiB by default; the client reads at most 1 MiB) is answered 502
 //!   unread. A reply of unknown length (chunked) is read up to the limit before it is answered,
 //!   so that an oversized one still gets a clear 502 instead of a cut; memory stays bounded.
@@ -55,8 +56,13 @@ const FORWARDED_REQUEST_HEADERS: [HeaderName; 4] = [
 ];
 
 /// The reply headers passed back to the browser.
-const PASSED_BACK_HEADERS: [HeaderName; 3] =
-    [header::CONTENT_TYPE, header::LOCATION, header::RETRY_AFTER];
+/// (`Cache-Control`: a recorder's `no-store` keeps the browser from caching a GET deletion.)
+const PASSED_BACK_HEADERS: [HeaderName; 4] = [
+    header::CONTENT_TYPE,
+    header::LOCATION,
+    header::RETRY_AFTER,
+    header::CACHE_CONTROL,
+];
 
 /// How the upstream is configured (the `--upstream*` flags).
 #[derive(Debug, Clone)]

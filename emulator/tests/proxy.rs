@@ -65,6 +65,14 @@ async fn every_format_by_get_and_post_is_the_upstreams_answer() {
         assert_eq!(through.status, direct.status, "{format}");
         assert_eq!(through.content_type, direct.content_type, "{format}");
         assert_eq!(through.body, direct.body, "{format}");
+        for name in ["cache-control", "content-length"] {
+            assert_eq!(
+                through.headers.get(name),
+                direct.headers.get(name),
+                "{format} {name}"
+            );
+        }
+        assert!(through.headers.get("cache-control").is_some(), "{format}");
         let form = encode(&pairs[1..]);
         let direct = upstream
             .post(
