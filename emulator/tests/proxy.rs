@@ -354,29 +354,25 @@ const THREE_MIB: usize = 3 * 1024 * 1024;
 
 #[tokio::test]
 async fn an_oversized_reply_with_a_length_is_a_502_unread() {
-    let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let count = written.clone();
-    let (url, _) = tiny_server(move |mut stream| {
-        let count = count.clone();
-        async move {
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {THREE_MIB}\r\n\r\n"
-            );
-            if stream.write_all(head.as_bytes()).await.is_err() {
-                return;
-            }
-            let chunk = vec![b'x'; 64 * 1024];
-            for _ in 0..THREE_MIB / chunk.len() {
-                if stream.write_all(&chunk).await.is_err() {
-                    return;
-                }
-                count.fetch_add(chunk.len(), std::sync::atomic::Ordering::SeqCst);
-            }
-        }
+    // 3 MiB announced, 64 KiB sent, then nothing for longer than the proxy's timeout: a proxy
+    // that read the body would answer 504 after 10 s, not 502 at once.
+    let (url, _) = tiny_server(|mut stream| async move {
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {THREE_MIB}\r\n\r\n"
+        );
+        let _ = stream.write_all(head.as_bytes()).await;
+        let _ = stream.write_all(&vec![b'x'; 64 * 1024]).await;
+        tokio::time::sleep(Duration::from_secs(30)).await;
     })
     .await;
     let proxy = proxy_to(&url, Duration::from_secs(10)).await;
+    let started = Instant::now();
     let reply = proxy.delete(&[("callID", &c(1))]).await;
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
     assert_proxy_page(&reply, 502);
     assert!(
         reply.body.contains("over the proxy's limit"),
@@ -384,10 +380,17 @@ async fn an_oversized_reply_with_a_length_is_a_502_unread() {
         reply.body
     );
     assert!(reply.body.len() < 1024, "{}", reply.body.len());
+    assert!(
+        proxy.log_lines()[0].contains("502 upstream reply too large (3145728 bytes)"),
+        "{:?}",
+        proxy.log_lines()
+    );
 }
 
 #[tokio::test]
 async fn an_oversized_chunked_reply_is_a_502() {
+    // 3 MiB in 64 KiB chunks, then no last chunk: the proxy stops at its 2 MiB bound and
+    // answers at once, without waiting for an end that never comes.
     let (url, _) = tiny_server(|mut stream| async move {
         let head =
             "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n";
@@ -406,11 +409,17 @@ async fn an_oversized_chunked_reply_is_a_502() {
                 return;
             }
         }
-        let _ = stream.write_all(b"0\r\n\r\n").await;
+        tokio::time::sleep(Duration::from_secs(30)).await;
     })
     .await;
     let proxy = proxy_to(&url, Duration::from_secs(10)).await;
+    let started = Instant::now();
     let reply = proxy.delete(&[("callID", &c(1))]).await;
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
     assert_proxy_page(&reply, 502);
     assert!(
         reply.body.contains("over the proxy's limit"),
@@ -418,7 +427,7 @@ async fn an_oversized_chunked_reply_is_a_502() {
         reply.body
     );
     assert!(
-        proxy.log_lines()[0].contains("502 upstream reply too large"),
+        proxy.log_lines()[0].contains("502 upstream reply too large (chunked)"),
         "{:?}",
         proxy.log_lines()
     );
