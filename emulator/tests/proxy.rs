@@ -126,9 +126,30 @@ async fn admin_routes_are_off_and_other_methods_are_not_forwarded() {
         Some("GET, POST")
     );
     assert_eq!(upstream.requests().await["count"], 0);
-    // The static files are the proxy's own (www/ is not there from the crate directory: 404,
-    // not forwarded).
+    // Static paths are the proxy's own (no www/ in the crate directory: 404), never forwarded.
+    assert_eq!(proxy.get("/pkg/verba_api.js").await.status, 404);
+    assert_eq!(proxy.get("/verba/other").await.status, 404);
     assert_eq!(upstream.requests().await["count"], 0);
+}
+
+#[tokio::test]
+async fn a_request_body_over_64_kib_is_not_forwarded() {
+    let upstream = start().await;
+    let proxy = proxy(&upstream).await;
+    let reply = proxy
+        .post(
+            "/verba/api?action=DeleteCall",
+            Some("application/x-www-form-urlencoded"),
+            format!("callID={}", "x".repeat(64 * 1024)),
+        )
+        .await;
+    assert_proxy_page(&reply, 413);
+    assert_eq!(upstream.requests().await["count"], 0);
+    assert!(
+        proxy.log_lines()[0].contains("-> 413 not forwarded"),
+        "{:?}",
+        proxy.log_lines()
+    );
 }
 
 #[tokio::test]
