@@ -563,4 +563,94 @@ fn the_binary_takes_upstream_flags() {
         .output()
         .expect("run");
     assert_eq!(both.status.code(), Some(2));
+    let no_ca = std::process::Command::new(env!("CARGO_BIN_EXE_verba-emulator"))
+        .args([
+            "--upstream",
+            "https://127.0.0.1:9",
+            "--upstream-ca",
+            "/nonexistent-ca.pem",
+            "--port",
+            "0",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(no_ca.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_ca.stderr).contains("--upstream-ca"));
+}
+
+/// A TLS upstream on 127.0.0.1 whose certificate is signed by a CA made for the test; returns
+/// its `https://` URL and the CA certificate (PEM).
+async fn tls_upstream() -> (String, String) {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair, KeyUsagePurpose};
+    verba_emulator::proxy::install_crypto_provider();
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "verba-emulator test CA");
+    let ca_key = KeyPair::generate().expect("CA key");
+    let ca_cert = ca_params.self_signed(&ca_key).expect("CA certificate");
+    let issuer = Issuer::new(ca_params, ca_key);
+    let server_params =
+        CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+            .expect("server params");
+    let server_key = KeyPair::generate().expect("server key");
+    let server_cert = server_params
+        .signed_by(&server_key, &issuer)
+        .expect("server certificate");
+    let config = rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![server_cert.der().clone()],
+            rustls::pki_types::PrivateKeyDer::Pkcs8(server_key.serialize_der().into()),
+        )
+        .expect("server config");
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("https://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(mut tls) = acceptor.accept(stream).await else {
+                    return;
+                };
+                let mut head = Vec::new();
+                let mut buf = [0u8; 4096];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match tls.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let _ = tls
+                    .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK")
+                    .await;
+                let _ = tls.shutdown().await;
+            });
+        }
+    });
+    (url, ca_cert.pem())
+}
+
+#[tokio::test]
+async fn an_https_upstream_is_verified_and_upstream_ca_adds_a_company_ca() {
+    let (url, ca_pem) = tls_upstream().await;
+    // The system roots do not know the test CA: refused at the handshake.
+    let untrusted = proxy_to(&url, Duration::from_secs(10)).await;
+    let reply = untrusted.delete(&[("callID", &c(1))]).await;
+    assert_proxy_page(&reply, 502);
+    assert!(reply.body.contains("TLS"), "{}", reply.body);
+    // With the CA given (as --upstream-ca does): answered.
+    let mut config = UpstreamConfig::new(&url);
+    config.extra_ca_pem = Some(ca_pem.into_bytes());
+    let options = Options {
+        upstream: Some(Upstream::new(&config).expect("upstream")),
+        ..Options::default()
+    };
+    let trusted = start_with(options, &common::fixture()).await;
+    let reply = trusted.delete(&[("callID", &c(1))]).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body, "OK");
 }
