@@ -1,8 +1,9 @@
 //! `--upstream URL`: the development proxy in front of a second emulator (the upstream, started
 //! in-process on its own free port) or of tiny TCP servers that misbehave: every format and
 //! method, RequestToken with its Basic header, a timeout (504), a reset and a refusal (502), an
-//! oversized reply (502, unread), a redirect passed back, the headers forwarded, and a log
-//! without secrets.
+//! oversized reply (502, unread), a redirect passed back, the headers forwarded, an https
+//! upstream verified (a test CA refused, then trusted with `--upstream-ca`), and a log without
+//! secrets.
 
 mod common;
 
