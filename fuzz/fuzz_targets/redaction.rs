@@ -9,7 +9,7 @@
 #![no_main]
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
-use verba_api::{DeleteCallOptions, ResponseType, VerbaError, DeleteCallResult};
+use verba_api::{DeleteCallOptions, DeleteCallResult, ResponseType, VerbaError};
 
 /// The key's digits and the token's characters leave out the letters of `REDACTED` (in any
 /// case) and the hyphen, so that the library's own `…REDACTED` can never complete a secret
@@ -75,7 +75,10 @@ fn write_secret(u: &mut Unstructured, secret: &str, json: bool, out: &mut String
         }
     }
     out.push_str(&forms.concat());
-    if forms.last().is_some_and(|last| last.starts_with("&#") && !last.ends_with(';')) {
+    if forms
+        .last()
+        .is_some_and(|last| last.starts_with("&#") && !last.ends_with(';'))
+    {
         out.push(';');
     }
     Ok(())
@@ -97,7 +100,9 @@ fn text(u: &mut Unstructured, secrets: &[&str], json: bool) -> Result<String> {
 }
 
 fn xml_escaped(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
 }
 
 /// Backslashes and quotes escaped; the `\u` escapes that `text` wrote stay escapes.
@@ -105,7 +110,11 @@ fn json_escaped(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if rest.starts_with("\\u") && rest.get(2..6).is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit())) {
+        if rest.starts_with("\\u")
+            && rest
+                .get(2..6)
+                .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
             out.push_str(&rest[..6]);
             rest = &rest[6..];
             continue;
@@ -129,9 +138,21 @@ fn reply(u: &mut Unstructured, secrets: &[&str]) -> Result<(String, ResponseType
         0 => (format!("ERROR 5: {}", text(u, secrets, false)?), Text, 200),
         1 => (format!("Deleted: {}", text(u, secrets, false)?), Text, 200),
         2 => (format!("<p>{}</p>", text(u, secrets, false)?), Html, 200),
-        3 => (format!("<p>{}</p>", text(u, secrets, false)?), Html, bad_status),
-        4 => (format!("{{\"error\": \"{}\"", text(u, secrets, true)?), Json, bad_status),
-        5 => (format!("<error>{}", text(u, secrets, false)?), Xml, bad_status),
+        3 => (
+            format!("<p>{}</p>", text(u, secrets, false)?),
+            Html,
+            bad_status,
+        ),
+        4 => (
+            format!("{{\"error\": \"{}\"", text(u, secrets, true)?),
+            Json,
+            bad_status,
+        ),
+        5 => (
+            format!("<error>{}", text(u, secrets, false)?),
+            Xml,
+            bad_status,
+        ),
         6 => (
             format!(
                 r#"<VerbaApi><Response code="{}" type="DeleteCall"><ErrorMessage>{}</ErrorMessage></Response></VerbaApi>"#,
@@ -168,7 +189,11 @@ fn reply(u: &mut Unstructured, secrets: &[&str]) -> Result<(String, ResponseType
         ),
         _ => {
             let kind = *u.choose(&[Xml, Json, Text, Html])?;
-            (text(u, secrets, kind == Json)?, kind, *u.choose(&[200, bad_status])?)
+            (
+                text(u, secrets, kind == Json)?,
+                kind,
+                *u.choose(&[200, bad_status])?,
+            )
         }
     })
 }
@@ -196,7 +221,10 @@ fn json_decoded(text: &str) -> String {
         {
             out.push(decoded);
             rest = &rest[6..];
-        } else if let Some(escaped @ ('"' | '\\' | '/')) = rest.strip_prefix('\\').and_then(|after| after.chars().next()) {
+        } else if let Some(escaped @ ('"' | '\\' | '/')) = rest
+            .strip_prefix('\\')
+            .and_then(|after| after.chars().next())
+        {
             out.push(escaped);
             rest = &rest[2..];
         } else {
@@ -218,7 +246,14 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(key) = secret_from(&mut u, KEY_DIGITS, 32) else {
         return;
     };
-    let key = format!("{}-{}-{}-{}-{}", &key[..8], &key[8..12], &key[12..16], &key[16..20], &key[20..]);
+    let key = format!(
+        "{}-{}-{}-{}-{}",
+        &key[..8],
+        &key[8..12],
+        &key[12..16],
+        &key[16..20],
+        &key[20..]
+    );
     let Ok(len) = u.int_in_range(12..=80usize) else {
         return;
     };

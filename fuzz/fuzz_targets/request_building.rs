@@ -33,11 +33,21 @@ const SAMPLES: &[(&str, &[&str])] = &[
     ),
     (
         "apiKey",
-        &[KEY, "{74c8eea0-50c6-40b2-9f3e-252ed501c3c8}", " 74C8EEA0-50C6-40B2-9F3E-252ED501C3C8 "],
+        &[
+            KEY,
+            "{74c8eea0-50c6-40b2-9f3e-252ed501c3c8}",
+            " 74C8EEA0-50C6-40B2-9F3E-252ED501C3C8 ",
+        ],
     ),
     (
         "token",
-        &[TOKEN, "a&b<c>d\"e'f%g+h", "Zq9+ab/cd=ef&gh%ij~kl", "%41&amp;+%2B\"<x>;", "x"],
+        &[
+            TOKEN,
+            "a&b<c>d\"e'f%g+h",
+            "Zq9+ab/cd=ef&gh%ij~kl",
+            "%41&amp;+%2B\"<x>;",
+            "x",
+        ],
     ),
     ("callID", &[CALL, "{a8343631-9f35-4a3a-83f0-9e81592339fb}"]),
     ("platformCallID", &["71627389", "a b&c=d+e%f"]),
@@ -45,9 +55,18 @@ const SAMPLES: &[(&str, &[&str])] = &[
     ("meetingID", &["WHBFM6DD"]),
     (
         "extension",
-        &["8856", "+1 (555) 010-0000", "sip:alice@example.com", "tel:+15550100", "88-56"],
+        &[
+            "8856",
+            "+1 (555) 010-0000",
+            "sip:alice@example.com",
+            "tel:+15550100",
+            "88-56",
+        ],
     ),
-    ("status", &["last", "ongoing,next", "next", "ongoing, last", "LAST"]),
+    (
+        "status",
+        &["last", "ongoing,next", "next", "ongoing, last", "LAST"],
+    ),
     ("responseType", &["XML", "JSON", "TEXT", "HTML", "json"]),
     ("method", &["POST", "GET", "get"]),
     ("timeoutMs", &["1000"]),
@@ -157,14 +176,21 @@ fn check_delete_call(options: &DeleteCallOptions) {
         ("meetingID", normalized.meeting_id),
         ("extension", normalized.extension),
     ];
-    let mut given = selector.iter().filter_map(|&(name, value)| Some((name, value?)));
+    let mut given = selector
+        .iter()
+        .filter_map(|&(name, value)| Some((name, value?)));
     let selector = given.next().expect("one selector");
     assert!(given.next().is_none(), "one selector only");
     let mut expected = vec![("apiKey", normalized.api_key)];
     expected.extend(normalized.token.map(|token| ("token", token)));
     expected.push(("responseType", normalized.response_type.as_str()));
     expected.push(selector);
-    expected.extend(normalized.status.as_deref().map(|status| ("status", status)));
+    expected.extend(
+        normalized
+            .status
+            .as_deref()
+            .map(|status| ("status", status)),
+    );
     let expected = pairs(&expected);
 
     let (endpoint, query) = query(&request.url);

@@ -58,7 +58,10 @@ pub fn check_delete_call_reply(data: &[u8], response_type: ResponseType) {
         let has_raw = matches!(response_type, ResponseType::Text | ResponseType::Html);
         assert_eq!(result.raw.is_some(), has_raw);
         if let Some(raw) = &result.raw {
-            assert_eq!(raw, &body, "raw is the body as received (no secrets to scrub)");
+            assert_eq!(
+                raw, &body,
+                "raw is the body as received (no secrets to scrub)"
+            );
         }
     }
     let shown = shown(&outcome);
