@@ -29,7 +29,8 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-chromium setup-npm pkg emulator-bin \
-        emulator demo test lint test-native test-size test-types test-browser test-e2e test-hostile test-consumers clean bench
+        emulator demo test lint test-native test-size test-types test-browser test-e2e test-hostile test-consumers clean bench \
+        setup-fuzz fuzz fuzz-smoke
 
 help:
 	@echo "make demo      build everything, start the emulator serving the demo page, print its URL"
@@ -38,6 +39,7 @@ help:
 	@echo "make pkg       build the release wasm package into $(PKG)/"
 	@echo "make emulator  run the Verba API emulator alone (http://$(DEMO_HOST):$(DEMO_PORT))"
 	@echo "make setup     install the toolchain pieces (done by demo and test themselves)"
+	@echo "make fuzz      every fuzz target for FUZZ_SECONDS (default 60) each; make fuzz-smoke: a few seconds each"
 
 ## ---- set-up (idempotent) -------------------------------------------------------------------
 
@@ -196,3 +198,28 @@ bench: pkg emulator-bin setup-npm setup-chromium
 	node bench/run.mjs
 	VERBA_WWW=tests/hostile/www tests/support/with-emulator.sh node bench/memory.mjs
 	node bench/batch.mjs
+
+## ---- fuzzing (issue 12; not part of make test) ---------------------------------------------------
+
+# cargo-fuzz (libFuzzer) targets in fuzz/ (its own workspace): the four reply formats, the
+# RequestToken reply, validation + request building (the form encoding decoded back), secret
+# scrubbing. fuzz/run.sh builds them and runs each for FUZZ_SECONDS, printing the executions per
+# target; crashes land in fuzz/artifacts/. cargo-fuzz needs a nightly compiler: the image has one;
+# else rustup installs it, and where that fails run.sh falls back to stable + RUSTC_BOOTSTRAP=1.
+CARGO_FUZZ_VERSION := 0.13.2
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+
+setup-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal || \
+	  echo "no nightly toolchain: fuzz/run.sh uses stable with RUSTC_BOOTSTRAP=1"
+	@if [ "$$($(TOOLS)/bin/cargo-fuzz --version 2>/dev/null | awk '{print $$2}')" != "$(CARGO_FUZZ_VERSION)" ]; then \
+	  echo "installing cargo-fuzz $(CARGO_FUZZ_VERSION) into .tools/ (about a minute)"; \
+	  cargo install --quiet --locked --force cargo-fuzz --version "$(CARGO_FUZZ_VERSION)" --root "$(TOOLS)"; \
+	fi
+
+fuzz: setup-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
+fuzz-smoke: setup-fuzz
+	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) fuzz/run.sh

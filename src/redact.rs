@@ -7,7 +7,8 @@
 //!
 //! - The text is read as a sequence of units: a percent escape (`%` and two hex digits), a
 //!   character reference (numeric with any number of digits, or one of the five predefined
-//!   entities, with or without the final `;`), or one literal character.
+//!   entities, with or without the final `;`), a JSON escape (`\u` and four hex digits), or one
+//!   literal character.
 //! - Each secret is looked for with a bit-parallel automaton (shift-and): one bit per byte of the
 //!   secret, bit `j` set when the text read so far can end with the secret's first `j + 1` bytes;
 //!   a secret longer than a word's 64 bytes is looked for as parts of 64, side by side (an
@@ -152,8 +153,8 @@ fn push_span(spans: &mut Vec<Span>, mut span: Span) {
     spans.push(span);
 }
 
-/// One unit of text: a literal character, or a percent escape or character reference and the
-/// bytes it stands for.
+/// One unit of text: a literal character, or a percent escape, character reference or JSON
+/// `\u` escape and the bytes it stands for.
 struct Unit<'t> {
     /// The unit as written.
     raw: &'t [u8],
@@ -190,6 +191,16 @@ impl<'t> Unit<'t> {
                     unit.decoded[0] = byte as u8;
                     unit.decoded_len = 1;
                     len = 3;
+                }
+            }
+            // A JSON string's escape, shown as written where the reply is no Verba reply (the
+            // HTTP_ERROR excerpt of a JSON body): `\u` and four hex digits, a surrogate not.
+            [b'\\', b'u', digits @ ..] => {
+                if let (code, 4) = number(digits, 16, 4)
+                    && let Some(c) = char::from_u32(code)
+                {
+                    unit.decoded_len = c.encode_utf8(&mut unit.decoded).len();
+                    len = 6;
                 }
             }
             [b'&', ..] => {
