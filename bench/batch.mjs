@@ -33,6 +33,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { machine } from "./machine.mjs";
 
 const BENCH = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -162,26 +163,6 @@ function disagreements(run, left, retries) {
   return { count, problems };
 }
 
-// ---- machine ----------------------------------------------------------------------------------
-
-function machine(browserVersion) {
-  let cpuModel = "unknown";
-  try {
-    cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpuModel;
-  } catch {
-    // not Linux
-  }
-  return {
-    cpuModel,
-    cores: os.cpus().length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`,
-    node: process.version,
-    chromium: browserVersion,
-    loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
-    date: new Date().toISOString(),
-  };
-}
 
 // ---- the run ----------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
+import { machine } from "./machine.mjs";
 import { IMPLEMENTATIONS, BASELINES } from "./impls.mjs";
 
 const BENCH = fileURLToPath(new URL(".", import.meta.url));
@@ -175,26 +176,6 @@ async function isolatedPage(context, url) {
   return page;
 }
 
-// ---- machine ----------------------------------------------------------------------------------
-
-function machine(browserVersion) {
-  let cpuModel = "unknown";
-  try {
-    cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpuModel;
-  } catch {
-    // not Linux
-  }
-  return {
-    cpuModel,
-    cores: os.cpus().length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`,
-    node: process.version,
-    chromium: browserVersion,
-    loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
-    date: new Date().toISOString(),
-  };
-}
 
 // ---- the run ----------------------------------------------------------------------------------
 
