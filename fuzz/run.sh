@@ -3,7 +3,7 @@
 # seeds (seeds/TARGET) and what earlier runs kept (corpus/TARGET, git-ignored), and prints the
 # executions per target. A crash, a failed assertion or an input slower than FUZZ_TIMEOUT seconds
 # (a hang) stops that target with the input saved in artifacts/TARGET/; the others still run,
-# and the script then fails. `make fuzz` and `make fuzz-smoke` call it. Run from anywhere.
+# and the script then fails. `make fuzz` and `make test-fuzz` (a step of `make test`) call it. Run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${FUZZ_SECONDS:-60}
@@ -37,6 +37,11 @@ for target in $targets; do
   fi
   execs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$log" | tail -1)
   execs=${execs:-0}
+  # A target that ran without executing anything (it could not start) has tested nothing.
+  if [ "$outcome" = ok ] && [ "$execs" -eq 0 ]; then
+    outcome="FAILED (no executions)"
+    failed+=("$target")
+  fi
   total=$((total + execs))
   report+=("$(printf '%-18s %12s execs  %s' "$target" "$execs" "$outcome")")
 done
