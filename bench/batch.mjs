@@ -15,8 +15,8 @@
 //      unless error.mayHaveDeleted; attempts <= retries + 1; one item per input, in order;
 //      counts sum to total). Any disagreement fails the bench (exit code 1): correctness, not
 //      timing. The bare pool's runs get the same check, printed only (it checks the harness).
-//   3. Memory: 100,000 calls, no faults, no delay, a fresh emulator (`--fixture`: such a fixture
-//      is larger than the reset route takes) and a fresh page for each subject: deleteCalls with
+//   3. Memory: 100,000 calls, no faults, no delay, a fresh emulator (`--fixture`, so that no earlier
+//      run's state is in its memory) and a fresh page for each subject: deleteCalls with
 //      onProgress sampling performance.memory.usedJSHeapSize (--enable-precise-memory-info) and
 //      the wasm memory's size every 1,000 items; peak, start and end heap; the report's retained
 //      size per item (heap after forced collections, --js-flags=--expose-gc, with the report
@@ -25,8 +25,8 @@
 // Prints the figures and writes bench/batch-results.json (git-ignored). Environment:
 // BENCH_QUICK=1 (1,000 items under faults, AB, 10,000 for memory), BENCH_BATCH_ITEMS,
 // BENCH_BATCH_ROUNDS (2 = AB, 4 = ABBA), BENCH_BATCH_MEMORY_ITEMS (0 skips the memory part).
-// BENCH_BATCH_ITEMS goes up to about 10,150: the fixture goes through the reset route, which takes
-// at most 1 MiB (10,000 calls are 1.03 MB).
+// BENCH_BATCH_ITEMS goes up to about 160,000: the fixture goes through the reset route, which takes
+// at most 16 MiB (10,000 calls are 1.03 MB).
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -20,7 +20,7 @@
 //!   configuration (none without the key); the demo data gets the `--fault-*` flags' faults.
 //!   200 `{"ok":true,"apiKeys":N,"calls":M,"responseDelayMs":D}`, plus `"faults": {...}` (the
 //!   validated configuration, defaults filled in) when faults are on; an invalid fixture is HTTP 400 `{"error":"invalid fixture: ..."}`
-//!   and leaves the state as it was; a body over 1 MiB is HTTP 413.
+//!   and leaves the state as it was; a body over 16 MiB is HTTP 413.
 //!
 //! Other paths under `/__emulator/` are HTTP 404 with a JSON error.
 

@@ -248,15 +248,18 @@ async fn invalid_fixtures_are_400_with_a_clear_message_and_change_nothing() {
 }
 
 #[tokio::test]
-async fn reset_body_over_1_mib_is_413() {
+async fn reset_body_over_16_mib_is_413() {
     let emu = start().await;
-    let body = format!("{{\"calls\": [], \"x\": \"{}\"}}", "y".repeat(1024 * 1024));
+    let body = format!(
+        "{{\"calls\": [], \"x\": \"{}\"}}",
+        "y".repeat(16 * 1024 * 1024)
+    );
     let (status, answer) = emu.reset(&body).await;
     assert_eq!(status, 413, "{answer}");
     assert!(
         answer["error"]
             .as_str()
-            .is_some_and(|e| e.contains("1048576"))
+            .is_some_and(|e| e.contains("16777216"))
     );
     assert_eq!(emu.calls().await.len(), 18);
 }
