@@ -13,7 +13,7 @@ use super::client::{Shared, until_aborted};
 use super::exports::{Rejection, spawn, validation_error};
 use super::input::{self, ObjectArgument};
 use super::output::{error_value_with, to_js};
-use super::transport::set_timeout;
+use super::transport::{OnAbort, set_timeout};
 use crate::batch::{
     BatchCounts, BatchProgress, BatchSettings, Outcome, backoff_ms, outcome_of,
     retry_after_seconds, retryable, validate_batch_settings,
@@ -243,7 +243,7 @@ async fn run(
             false,
         )
     })?;
-    let _link = caller.as_ref().map(|signal| SignalLink::new(signal, &stop));
+    let _link = caller.as_ref().map(|signal| follow(signal, &stop));
     let on_progress = input::property(options, Field::OnProgress.name()).dyn_into::<Function>();
     let batch = Rc::new(Batch {
         shared,
@@ -447,34 +447,15 @@ fn retry_after_ms(header: Option<String>) -> Option<f64> {
     })
 }
 
-/// Aborts `stop` when the caller's signal is aborted (or is already); removes its listener
-/// when dropped.
-struct SignalLink {
-    signal: AbortSignal,
-    on_abort: Closure<dyn FnMut()>,
-}
-
-impl SignalLink {
-    fn new(signal: &AbortSignal, stop: &AbortController) -> Self {
-        let (source, target) = (signal.clone(), stop.clone());
-        let on_abort =
-            Closure::<dyn FnMut()>::new(move || target.abort_with_reason(&source.reason()));
-        if signal.aborted() {
-            stop.abort_with_reason(&signal.reason());
-        }
-        // Adding a listener to an AbortSignal cannot fail.
-        let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        SignalLink {
-            signal: signal.clone(),
-            on_abort,
-        }
+/// Aborts `stop` when the caller's signal is aborted (or is already), for as long as the
+/// returned listener is kept.
+fn follow(signal: &AbortSignal, stop: &AbortController) -> OnAbort {
+    if signal.aborted() {
+        stop.abort_with_reason(&signal.reason());
     }
-}
-
-impl Drop for SignalLink {
-    fn drop(&mut self) {
-        let _ = self
-            .signal
-            .remove_event_listener_with_callback("abort", self.on_abort.as_ref().unchecked_ref());
-    }
+    let (source, target) = (signal.clone(), stop.clone());
+    OnAbort::listen(
+        signal,
+        Closure::new(move || target.abort_with_reason(&source.reason())),
+    )
 }

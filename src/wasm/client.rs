@@ -9,6 +9,7 @@
 use super::exports::{Rejection, send_delete_call, send_request_token, spawn, validation_error};
 use super::input::{self, ObjectArgument};
 use super::output::to_js;
+use super::transport::OnAbort;
 use crate::client::{ClientConfig, CredentialsInput, Session, UserCredentials};
 use crate::error::{Action, VerbaError};
 use crate::field::Field;
@@ -428,8 +429,7 @@ pub(crate) async fn until_aborted(
 /// A promise that rejects with the signal's reason when it is aborted; its listener is removed
 /// when dropped, so a long-lived signal gathers none.
 struct AbortWaiter {
-    signal: AbortSignal,
-    on_abort: Closure<dyn FnMut()>,
+    _listener: OnAbort,
     aborted: Promise,
 }
 
@@ -438,25 +438,14 @@ impl AbortWaiter {
         let mut reject = None;
         let aborted = Promise::new(&mut |_resolve, rejecter| reject = Some(rejecter));
         let target = signal.clone();
-        let on_abort = Closure::<dyn FnMut()>::new(move || {
+        let on_abort = move || {
             if let Some(reject) = &reject {
                 let _ = reject.call1(&JsValue::UNDEFINED, &target.reason());
             }
-        });
-        // Adding a listener to an AbortSignal cannot fail.
-        let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        };
         AbortWaiter {
-            signal: signal.clone(),
-            on_abort,
+            _listener: OnAbort::listen(signal, Closure::new(on_abort)),
             aborted,
         }
-    }
-}
-
-impl Drop for AbortWaiter {
-    fn drop(&mut self) {
-        let _ = self
-            .signal
-            .remove_event_listener_with_callback("abort", self.on_abort.as_ref().unchecked_ref());
     }
 }

@@ -116,11 +116,39 @@ pub(crate) enum Failure {
     },
 }
 
+/// A listener on a signal's `abort` event, removed when dropped: a request, a caller waiting
+/// for a token and a batch follow the caller's signal only while they run, so a long-lived
+/// signal gathers no listeners.
+pub(crate) struct OnAbort {
+    signal: AbortSignal,
+    listener: Closure<dyn FnMut()>,
+}
+
+impl OnAbort {
+    /// Runs `listener` when `signal` is aborted (not if it already is: callers check first).
+    pub(crate) fn listen(signal: &AbortSignal, listener: Closure<dyn FnMut()>) -> Self {
+        // Adding a listener to an AbortSignal cannot fail.
+        let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+        OnAbort {
+            signal: signal.clone(),
+            listener,
+        }
+    }
+}
+
+impl Drop for OnAbort {
+    fn drop(&mut self) {
+        let _ = self
+            .signal
+            .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
+    }
+}
+
 /// Aborts the request when the caller's signal fires or the timeout elapses; removes its
 /// listener and timer when dropped, on every path.
 struct AbortGuard {
     controller: AbortController,
-    caller: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+    caller: Option<OnAbort>,
     timer: Option<(JsValue, Closure<dyn FnMut()>)>,
     timed_out: Rc<Cell<bool>>,
 }
@@ -130,11 +158,7 @@ impl AbortGuard {
         let controller = AbortController::new()?;
         let caller = caller.map(|signal| {
             let internal = controller.clone();
-            let on_abort = Closure::<dyn FnMut()>::new(move || internal.abort());
-            // Adding a listener to an AbortSignal cannot fail.
-            let _ =
-                signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-            (signal, on_abort)
+            OnAbort::listen(&signal, Closure::new(move || internal.abort()))
         });
         let timed_out = Rc::new(Cell::new(false));
         let timer = timeout_ms.map(|ms| {
@@ -156,7 +180,7 @@ impl AbortGuard {
 
     /// What ended the request early, if anything did.
     fn cut_short(&self) -> Option<Failure> {
-        if let Some((signal, _)) = &self.caller
+        if let Some(OnAbort { signal, .. }) = &self.caller
             && signal.aborted()
         {
             return Some(Failure::Aborted {
@@ -186,10 +210,7 @@ impl AbortGuard {
 
 impl Drop for AbortGuard {
     fn drop(&mut self) {
-        if let Some((signal, on_abort)) = self.caller.take() {
-            let _ = signal
-                .remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
+        // The caller's listener goes with `caller`.
         if let Some((handle, _)) = self.timer.take() {
             clear_timeout(&handle);
         }

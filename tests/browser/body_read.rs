@@ -8,19 +8,6 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::AbortController;
 
 #[wasm_bindgen(inline_js = r#"
-export function countAbortListeners(signal) {
-  const counts = { added: 0, removed: 0 };
-  const add = signal.addEventListener, remove = signal.removeEventListener;
-  signal.addEventListener = function (type, ...rest) {
-    if (type === "abort") counts.added++;
-    return add.call(this, type, ...rest);
-  };
-  signal.removeEventListener = function (type, ...rest) {
-    if (type === "abort") counts.removed++;
-    return remove.call(this, type, ...rest);
-  };
-  return counts;
-}
 export function watchTimers(ms) {
   const set = globalThis.setTimeout, clear = globalThis.clearTimeout, pending = new Set();
   const counts = { set: 0, cleared: 0 };
@@ -38,8 +25,6 @@ export function watchTimers(ms) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = countAbortListeners)]
-    fn count_abort_listeners(signal: &web_sys::AbortSignal) -> JsValue;
     #[wasm_bindgen(js_name = watchTimers)]
     fn watch_timers(ms: u32) -> JsValue;
 }

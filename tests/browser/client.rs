@@ -286,6 +286,35 @@ async fn an_abort_while_the_token_is_requested_rejects_with_the_reason() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_lived_signal_keeps_no_listener_once_calls_and_batches_settle() {
+    reset(&token_fixture(6, 3600, 100)).await;
+    let client = demo_client();
+    let controller = web_sys::AbortController::new().expect("AbortController");
+    let listeners = count_abort_listeners(&controller.signal());
+    let signal: JsValue = controller.signal().into();
+    // Three calls wait for the one token request (each under the signal), then are sent.
+    let calls: Vec<JsFuture> = (0..3)
+        .map(|n| JsFuture::from(client.delete_call(selector(n, &[("signal", signal.clone())]))))
+        .collect();
+    for call in calls {
+        call.await.expect("deleted");
+    }
+    let batch_options = js_sys::Object::new();
+    Reflect::set(&batch_options, &"signal".into(), &signal).expect("set");
+    let items: Array = (3..6).map(|n| JsValue::from(call_id(n))).collect();
+    settle(client.delete_calls(items.into(), batch_options.into()))
+        .await
+        .expect("batch");
+    let (added, removed) = (
+        get(&listeners, "added").as_f64(),
+        get(&listeners, "removed").as_f64(),
+    );
+    assert!(added >= Some(4.0), "calls and batch listened: {added:?}");
+    assert_eq!(added, removed, "every listener removed");
+    assert!(deleted(5).await);
+}
+
+#[wasm_bindgen_test]
 async fn a_credentials_function_is_called_only_when_a_token_is_needed() {
     reset(&token_fixture(3, 3600, 0)).await;
     let ask = counting_credentials(USER, PASSWORD);

@@ -36,6 +36,19 @@ export function progressRecorder(throwing) {
   record.seen = [];
   return record;
 }
+export function countAbortListeners(signal) {
+  const counts = { added: 0, removed: 0 };
+  const add = signal.addEventListener, remove = signal.removeEventListener;
+  signal.addEventListener = function (type, ...rest) {
+    if (type === "abort") counts.added++;
+    return add.call(this, type, ...rest);
+  };
+  signal.removeEventListener = function (type, ...rest) {
+    if (type === "abort") counts.removed++;
+    return remove.call(this, type, ...rest);
+  };
+  return counts;
+}
 const realNow = Date.now;
 export function shiftClock(ms) { Date.now = () => realNow.call(Date) + ms; }
 export function restoreClock() { Date.now = realNow; }
@@ -64,6 +77,10 @@ extern "C" {
     /// Puts the real `Date.now` back.
     #[wasm_bindgen(js_name = restoreClock)]
     pub fn restore_clock();
+    /// Counts the `abort` listeners added to and removed from `signal` from now on:
+    /// `{ added, removed }`, kept up to date.
+    #[wasm_bindgen(js_name = countAbortListeners)]
+    pub fn count_abort_listeners(signal: &web_sys::AbortSignal) -> JsValue;
 }
 
 /// The emulator under test.
