@@ -114,7 +114,8 @@ emulator: emulator-bin
 
 # `make demo UPSTREAM=https://recorder.example.com` (optionally `UPSTREAM_CA=company-ca.pem`):
 # the same page, but /verba/api is forwarded to that real recorder (the development proxy,
-# emulator/src/proxy.rs) instead of emulated; the admin routes, hence the call list, are off.
+# emulator/src/proxy.rs) instead of emulated; the admin routes, hence the call list, are off,
+# and the page says it talks to that real recorder (GET /__dev-proxy names it).
 demo: setup pkg emulator-bin
 	@echo
 	@echo "Demo: open http://$(DEMO_HOST):$(DEMO_PORT)/ (Ctrl-C stops the $(if $(UPSTREAM),proxy to $(UPSTREAM),emulator))"
@@ -154,12 +155,15 @@ test-browser: emulator-bin setup-wasm-bindgen setup-chromium
 
 # The demo page (demo-page.test.mjs), its Sign in step against short-lived tokens
 # (sign-in.test.mjs), the package's face in a page (package-face.test.mjs), the bulk panel
-# (bulk.test.mjs: 50 calls, a cancelled run against a slow emulator, signed in); a fresh emulator each.
+# (bulk.test.mjs: 50 calls, a cancelled run against a slow emulator, signed in), the page behind
+# the development proxy (dev-proxy.test.mjs: the wrapper's emulator plays the real recorder, the
+# test starts `verba-emulator --upstream` in front of it); a fresh emulator each.
 test-e2e: pkg emulator-bin setup-npm setup-chromium
 	tests/support/with-emulator.sh node tests/e2e/demo-page.test.mjs
 	tests/support/with-emulator.sh node tests/e2e/sign-in.test.mjs
 	tests/support/with-emulator.sh node tests/e2e/package-face.test.mjs
 	tests/support/with-emulator.sh node tests/e2e/bulk.test.mjs
+	tests/support/with-emulator.sh node tests/e2e/dev-proxy.test.mjs
 
 # The hostile-network suite: the built package, imported by a page that the emulator serves
 # (tests/hostile/www), against the misbehaving server (redirects, huge and endless replies, drips,

@@ -316,7 +316,7 @@ function outcome(options, call) {
 function confirmDelete(options, call) {
   const host = new URL(buildDeleteCallRequest(options).url).host;
   const text = $("confirm-text");
-  text.textContent = `You are about to delete ${describeSelection(options)} on ${host}.`;
+  text.textContent = `You are about to delete ${describeSelection(options)} on ${calls.where(host)}.`;
   if (call && call.state !== "finished") {
     text.append(" The call has not ended: the recorder marks it for deletion and deletes it when it ends.");
   }

@@ -402,7 +402,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     const host = new URL(api.buildDeleteCallRequest({ ...conn.options, callID: PLACEHOLDER_GUID }).url).host;
     const count = checked.valid;
     $("bulk-confirm-title").textContent = `Delete ${plural(count, "call")}?`;
-    $("bulk-confirm-text").textContent = `You are about to delete ${plural(count, "call")} on ${host}, ${
+    $("bulk-confirm-text").textContent = `You are about to delete ${plural(count, "call")} on ${calls.where(host)}, ${
       Number(els.concurrency.value) === 1 ? "one after the other" : `${els.concurrency.value} at a time`
     }. A call that has not ended is marked for deletion and deleted when it ends.`;
     const skipped = $("bulk-confirm-skipped");

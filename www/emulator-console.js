@@ -1,7 +1,10 @@
 // The demo's emulator console: the Verba emulator's call list (GET /__emulator/calls), its
 // "Reset demo data" button (POST /__emulator/reset) and the header's target indicator. None of
 // this uses verba-api, and a real recorder has no such routes: a portal shows its own list of
-// calls instead. app.js uses this module only through the object mountEmulatorConsole returns.
+// calls instead. When this page's server is the development proxy (verba-emulator --upstream),
+// GET /__dev-proxy names the real recorder behind it, and the header and the call list say that
+// the page talks to that recorder. app.js and bulk.js use this module only through the object
+// mountEmulatorConsole returns.
 
 import { h } from "./dom.js";
 
@@ -72,7 +75,7 @@ function row(call, ticked) {
  * page's when empty); `onPick(callID)` runs when a row is clicked or chosen with Enter or Space.
  * Each row's box says whether `isTicked(callID)` (the call is in the bulk list); ticking or
  * unticking calls `onTick(callIDs, ticked)` (the header box: every shown call). Returns
- * { refresh, find, show, describe, syncTicks, listing }.
+ * { refresh, find, show, describe, where, syncTicks, listing }.
  */
 export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => false, onTick = () => {} }) {
   const els = {
@@ -87,10 +90,12 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
     pointer: $("calls-pointer"),
     pickAll: $("calls-pick-all"),
     selected: $("selected-call"),
+    target: $("target-summary"),
     targetText: $("target-text"),
     targetDot: $("target-dot"),
   };
   let calls = null; // the last listing, or null when the recorder has no call list
+  let proxy = null; // { host } of the real recorder when this page's server is the development proxy
   let shown = { selector: null, value: "" }; // the selection app.js last reported
   let ticket = 0;
 
@@ -104,7 +109,47 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
     }
   }
 
+  /** Whether requests go to this page's own /verba/api: the base URL is empty or names this page's origin. */
+  function ownEndpoint() {
+    const raw = baseUrlInput.value.trim();
+    if (raw === "") return true;
+    try {
+      const url = new URL(raw);
+      return url.origin === location.origin && ["", "/verba/api"].includes(url.pathname.replace(/\/+$/, ""));
+    } catch {
+      return false;
+    }
+  }
+
+  /** The real recorder behind this page's server when that is the development proxy, else null. */
+  async function devProxy() {
+    try {
+      const response = await fetch("/__dev-proxy", { cache: "no-store" });
+      if (!response.ok || !(response.headers.get("content-type") || "").includes("json")) return null;
+      const data = await response.json();
+      return { host: new URL(data?.upstream).host };
+    } catch {
+      return null;
+    }
+  }
+
+  /** True while the page talks to a real recorder through the development proxy. */
+  const viaProxy = () => proxy !== null && ownEndpoint();
+
   function updateTarget() {
+    const real = viaProxy();
+    els.targetDot.classList.toggle("is-emulator", Boolean(calls));
+    els.targetDot.classList.toggle("is-real", real);
+    if (real) {
+      els.targetText.replaceChildren(
+        "Real recorder",
+        h("span", { class: "target-host" }, ` · ${proxy.host}`),
+        h("span", { class: "target-via" }, " (through the development proxy on this page's server)"),
+      );
+      els.target.title = els.targetText.textContent;
+      return;
+    }
+    els.target.removeAttribute("title");
     let host = location.host;
     const raw = baseUrlInput.value.trim();
     if (raw !== "") {
@@ -115,7 +160,6 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
       }
     }
     els.targetText.replaceChildren(calls ? "Emulator" : "Recorder", h("span", { class: "target-host" }, ` · ${host}`));
-    els.targetDot.classList.toggle("is-emulator", Boolean(calls));
   }
 
   function summaryText() {
@@ -125,9 +169,11 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
 
   async function refresh({ announce } = {}) {
     const from = origin();
+    const own = ownEndpoint();
     const mine = ++ticket;
     els.refresh.disabled = true;
     let listing = null;
+    let real = null;
     let reason = "The base URL is not a valid address.";
     if (from) {
       try {
@@ -141,12 +187,21 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
         reason = `${from} could not be asked for a call list.`;
       }
     }
+    // No emulator here: is this page's server the development proxy to a real recorder?
+    if (!listing && own) real = await devProxy();
     if (mine !== ticket) return; // a newer refresh took over
     els.refresh.disabled = false;
     calls = listing;
+    proxy = real;
     render();
     updateTarget();
-    if (!calls) {
+    els.unavailable.classList.toggle("is-real", viaProxy());
+    if (viaProxy()) {
+      els.unavailable.replaceChildren(
+        h("strong", {}, `This page is talking to a real recorder, ${proxy.host}, through the development proxy on this page's server.`),
+        " Deletions are real and cannot be undone. A real recorder has no call list, so none is shown here. Deleting by ID works: enter the call ID (or another identifier of the call) under “Call to delete” above.",
+      );
+    } else if (!calls) {
       els.unavailable.textContent = `The call list is available only with the Verba emulator. ${reason} Deleting by ID still works.`;
     } else if (announce) {
       els.summary.textContent = `${announce} ${summaryText()}`;
@@ -216,6 +271,14 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
     );
   }
 
+  /**
+   * Where a deletion goes, for the confirmations: `host` (the request's), or through the
+   * development proxy "the real recorder recorder.example.com (through the development proxy)".
+   */
+  function where(host) {
+    return viaProxy() ? `the real recorder ${proxy.host} (through the development proxy)` : host;
+  }
+
   /** The call in words, for the confirmation: ["finished, ended 2 days ago · 45 min", "8856, …"]. */
   function describe(call) {
     return [`${call.state}, ${when(call)}`, call.participants.join(", ")];
@@ -276,5 +339,5 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
     }
   });
   updateTarget();
-  return { refresh, find, show, describe, syncTicks, listing: () => calls };
+  return { refresh, find, show, describe, where, syncTicks, listing: () => calls };
 }

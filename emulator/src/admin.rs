@@ -47,7 +47,7 @@ pub fn router() -> Router<Arc<AppState>> {
 }
 
 /// A JSON answer; structs keep their field order (a `json!` map would sort the keys).
-fn json_reply(status: StatusCode, value: impl serde::Serialize) -> Response {
+pub(crate) fn json_reply(status: StatusCode, value: impl serde::Serialize) -> Response {
     let mut response = (status, axum::Json(value)).into_response();
     response.headers_mut().insert(
         axum::http::header::CACHE_CONTROL,

@@ -17,8 +17,8 @@ Routes:
   POST /__emulator/reset       load the fixture in the body; empty body = demo data (admin)
   GET  /pkg/...                files of --pkg (the wasm package)
   GET  /...                    files of --www
-With --upstream URL, /verba/api is forwarded to URL/verba/api (the development proxy) and the
-admin routes are off.
+With --upstream URL, /verba/api is forwarded to URL/verba/api (the development proxy), the
+admin routes are off, and GET /__dev-proxy says so: {\"upstream\": \"<URL's origin>\", \"timeoutS\": N}.
 
 Demo data (no --fixture): API key 74c8eea0-50c6-40b2-9f3e-252ed501c3c8 with token
 09835e02-6c10-11e0-bb22-ba324924019b, or key 3b8f1e52-9c4d-4e7a-8f21-6d0c5a9e7b14 without a token;

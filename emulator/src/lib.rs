@@ -11,6 +11,9 @@
 //!   routes ([`admin`]), off with `--no-admin`.
 //! - With `--upstream URL` ([`proxy`]), `/verba/api` is forwarded to a real recorder instead
 //!   and the admin routes are off.
+//! - `GET /__dev-proxy`: with `--upstream` only, `{"upstream": "<the recorder's origin>",
+//!   "timeoutS": N}` ([`proxy::describe`]), read by the demo page to say it talks to a real
+//!   recorder; without it, 404 for every method.
 //! - `/pkg/...`: the wasm package directory; `/...`: the static directory (`www`). Missing
 //!   files and directories are 404, never a crash.
 //!
@@ -66,7 +69,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::StatusCode;
-use axum::routing::any;
+use axum::routing::{any, get};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -169,11 +172,21 @@ pub fn app(options: &Options, fixture: &Fixture) -> Result<(Router, Arc<AppState
     });
 
     let mut router = match &options.upstream {
-        None => Router::new().route("/verba/api", any(api::handle)),
-        Some(upstream) => Router::new().route(
-            "/verba/api",
-            any(proxy::handle).with_state(Arc::new(upstream.clone())),
-        ),
+        None => Router::new()
+            .route("/verba/api", any(api::handle))
+            .route(proxy::DESCRIPTION_PATH, any(not_found)),
+        Some(upstream) => {
+            let upstream = Arc::new(upstream.clone());
+            Router::new()
+                .route(
+                    "/verba/api",
+                    any(proxy::handle).with_state(upstream.clone()),
+                )
+                .route(
+                    proxy::DESCRIPTION_PATH,
+                    get(proxy::describe).with_state(upstream),
+                )
+        }
     };
     if options.admin && options.upstream.is_none() {
         router = router.nest("/__emulator", admin::router());

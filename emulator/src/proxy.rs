@@ -27,6 +27,11 @@
 //! - Log: the request line of [`crate::log`] (query redacted), with the `Authorization` header as
 //!   `Basic REDACTED` and the outcome (`upstream 200`, `502 upstream reset`...). Bodies are never
 //!   logged, only their size.
+//! - `GET /__dev-proxy` ([`DESCRIPTION_PATH`], [`describe`]): what the demo page reads to say that
+//!   it talks to a real recorder, `{"upstream": "https://recorder.example.com", "timeoutS": 30}`:
+//!   the recorder's origin only (`scheme://host[:port]`; never a path prefix, query or user
+//!   info) and the timeout in seconds; `Cache-Control: no-store`. Without `--upstream` the path
+//!   is 404 for every method, so the page can tell the two apart.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -46,6 +51,9 @@ pub const DEFAULT_REPLY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Bound of a forwarded request body (the emulator's own `/verba/api` limit).
 pub const REQUEST_BODY_LIMIT: usize = crate::API_BODY_LIMIT;
+
+/// Where the proxy describes itself ([`describe`]); 404 when the server emulates a recorder.
+pub const DESCRIPTION_PATH: &str = "/__dev-proxy";
 
 /// The request headers forwarded to the recorder.
 const FORWARDED_REQUEST_HEADERS: [HeaderName; 4] = [
@@ -161,6 +169,11 @@ impl Upstream {
     pub fn endpoint(&self) -> &Url {
         &self.endpoint
     }
+
+    /// `scheme://host[:port]` of the recorder (no path, query or user info).
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
 }
 
 /// Makes ring the process's rustls crypto provider, unless one is installed already.
@@ -170,6 +183,31 @@ impl Upstream {
 /// [`Upstream::new`] calls this, and so do the tests' helpers.
 pub fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+/// `GET /__dev-proxy`: the recorder's origin and the timeout, for the demo page's header and
+/// call list (`{"upstream": "http://127.0.0.1:9000", "timeoutS": 30}`; a timeout that is not whole
+/// seconds, possible only from code, is a fraction).
+pub async fn describe(State(upstream): State<Arc<Upstream>>) -> Response {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Description<'a> {
+        upstream: &'a str,
+        timeout_s: serde_json::Value,
+    }
+    let timeout = upstream.timeout;
+    let timeout_s = if timeout.subsec_nanos() == 0 {
+        serde_json::Value::from(timeout.as_secs())
+    } else {
+        serde_json::Value::from(timeout.as_secs_f64())
+    };
+    crate::admin::json_reply(
+        StatusCode::OK,
+        Description {
+            upstream: &upstream.origin,
+            timeout_s,
+        },
+    )
 }
 
 /// The handler of `/verba/api` in proxy mode.

@@ -2,8 +2,8 @@
 //! in-process on its own free port) or of tiny TCP servers that misbehave: every format and
 //! method, RequestToken with its Basic header, a timeout (504), a reset and a refusal (502), an
 //! oversized reply (502, unread), a redirect passed back, the headers forwarded, an https
-//! upstream verified (a test CA refused, then trusted with `--upstream-ca`), and a log without
-//! secrets.
+//! upstream verified (a test CA refused, then trusted with `--upstream-ca`), a log without
+//! secrets, and `GET /__dev-proxy` (the recorder's origin for the demo page).
 
 mod common;
 
@@ -131,6 +131,44 @@ async fn admin_routes_are_off_and_other_methods_are_not_forwarded() {
     assert_eq!(proxy.get("/pkg/verba_api.js").await.status, 404);
     assert_eq!(proxy.get("/verba/other").await.status, 404);
     assert_eq!(upstream.requests().await["count"], 0);
+}
+
+#[tokio::test]
+async fn dev_proxy_describes_the_recorders_origin_only() {
+    let upstream = start().await;
+    // A path prefix (and the trailing /verba/api) is the proxy's business, not the page's.
+    let base = format!("{}/prefix/verba/api", upstream.running.url());
+    let proxy = proxy_to(&base, Duration::from_secs(7)).await;
+    let reply = proxy.get("/__dev-proxy").await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert!(
+        reply.content_type.starts_with("application/json"),
+        "{}",
+        reply.content_type
+    );
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    let value: serde_json::Value = serde_json::from_str(&reply.body).expect("JSON");
+    assert_eq!(
+        value,
+        serde_json::json!({ "upstream": upstream.running.url(), "timeoutS": 7 })
+    );
+    // Field order as documented.
+    assert!(reply.body.starts_with("{\"upstream\":"), "{}", reply.body);
+    assert_eq!(
+        proxy.post("/__dev-proxy", None, String::new()).await.status,
+        405
+    );
+    // Nothing of it reached the recorder.
+    assert_eq!(upstream.requests().await["count"], 0);
+    // An emulating server has no such route, whatever the method.
+    assert_eq!(upstream.get("/__dev-proxy").await.status, 404);
+    assert_eq!(
+        upstream
+            .post("/__dev-proxy", None, String::new())
+            .await
+            .status,
+        404
+    );
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 // From support.mjs: the emulator; the run and its checks; the page.
 import { BASE, DEMO_API_KEY, DEMO_TOKEN, UNKNOWN_CALL_ID, emulatorCalls, emulatorReset } from "./support.mjs";
 import { runE2e, check, problems, noProblems, sleep } from "./support.mjs";
-import { waitForReady, confirmOpenDialog, confirmDeletion, screenshot as capture, assertAccessible } from "./support.mjs";
+import { waitForReady, confirmOpenDialog, confirmDeletion, technicalDetails, screenshot as capture, assertAccessible } from "./support.mjs";
 
 /** Neither secret anywhere in the page's text or markup (input values are properties, not markup). */
 async function assertNoSecretsInPage(page, when) {
@@ -39,13 +39,6 @@ async function screenshot(page, name, options = {}) {
 /** `count` times `text` in `haystack`. */
 function occurrences(haystack, text) {
   return haystack.split(text).length - 1;
-}
-
-/** Opens the "Technical details" of the result panel (as an admin would) and returns its text. */
-async function technicalDetails(page) {
-  const details = page.locator("#result details");
-  if (!(await details.evaluate((el) => el.open))) await details.locator("summary").click();
-  return details.innerText();
 }
 
 await runE2e("demo page e2e", async ({ page }) => {

@@ -1,13 +1,19 @@
-// What the browser e2e tests (demo-page.test.mjs, sign-in.test.mjs) share, written once: the
-// emulator and its demo credentials, the emulator's admin routes, the check list, the browser's
-// error list, screenshots, axe-core, and the run that prints the summary and sets the exit code.
-// Each test keeps its own checks and its own secrets checks; this module asserts nothing a test
-// did not ask for. package-face.test.mjs takes the emulator's names from here too.
+// What the browser e2e tests (demo-page.test.mjs, sign-in.test.mjs, bulk.test.mjs,
+// dev-proxy.test.mjs) share, written once: the emulator and its demo credentials, the emulator's
+// admin routes, a second emulator process (the dev proxy's), the secret reader, the check list,
+// the browser's error list, screenshots, axe-core, and the run that prints the summary and sets
+// the exit code. Each test keeps its own checks and its own secrets checks; this module asserts
+// nothing a test did not ask for. package-face.test.mjs takes the emulator's names from here too.
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../support/chromium.mjs";
+
+// Shared with the hostile suite: the emulator binary as a child process, and the reader that
+// finds a secret in a text under any encoding.
+export { spawnEmulator } from "../support/emulator-process.mjs";
+export { secretLeaks, leakExcerpt } from "../support/secret-leaks.mjs";
 
 /** The emulator that tests/support/with-emulator.sh started for this run (unset otherwise). */
 export const BASE = process.env.VERBA_EMULATOR_URL;
@@ -71,6 +77,13 @@ export function watch(page) {
  */
 export const noProblems = () => assert.deepEqual(problems, [], "console or page errors in the browser");
 
+/** Takes the problems that `expected(problem)` accepts out of `problems`; returns them. */
+export function dropProblems(expected) {
+  const dropped = problems.filter(expected);
+  problems.splice(0, problems.length, ...problems.filter((p) => !expected(p)));
+  return dropped;
+}
+
 /**
  * One of the emulator's admin routes (/__emulator/PATH), as JSON; anything but HTTP 200 fails
  * with the emulator's own answer, which says what was wrong with the request or the fixture.
@@ -112,6 +125,13 @@ export async function confirmOpenDialog(page) {
   await page.locator("#confirm-delete").click();
   await page.locator("#confirm-dialog").waitFor({ state: "hidden" });
   await page.locator("#result > [data-stale]").waitFor({ state: "detached" });
+}
+
+/** Opens the "Technical details" of the result panel (as an admin would) and returns its text. */
+export async function technicalDetails(page) {
+  const details = page.locator("#result details");
+  if (!(await details.evaluate((el) => el.open))) await details.locator("summary").click();
+  return details.innerText();
 }
 
 /** Delete, then confirm: the admin's two clicks, as `confirmOpenDialog` returns. */

@@ -14,19 +14,20 @@
 // validate and delete a call on the polite emulator. Any failure, a console error, a page error
 // or an unhandled rejection in the page makes the exit code non-zero.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { launchChromium } from "../support/chromium.mjs";
+import { ROOT, spawnEmulator } from "../support/emulator-process.mjs";
+import { leakExcerpt as excerptOf, secretLeaks as leaksOf } from "../support/secret-leaks.mjs";
 
 const BASE = process.env.VERBA_EMULATOR_URL;
 const HOSTILE = process.env.VERBA_HOSTILE_URL;
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const EMULATOR_BIN = `${ROOT}target/release/verba-emulator`;
 
 // Credentials of the fixtures (hex letters in both, so that letter case matters).
 const KEY = "6f1c3a52-8d4e-4b7a-9c21-0e5f7d8a9b10";
 const TOKEN = "c0ffee00-1234-4abc-8def-0123456789ab";
 const SECRETS = { apiKey: KEY, token: TOKEN };
+/** Where either secret shows in `texts`, under any decoding (tests/support/secret-leaks.mjs). */
+const secretLeaks = (texts) => leaksOf(texts, SECRETS);
+const leakExcerpt = (texts) => excerptOf(texts, SECRETS);
 const CALL_ID = "00000000-0000-4000-8000-000000000000";
 const MEMORY_BUDGET_BYTES = 2 * 1024 * 1024;
 
@@ -107,70 +108,6 @@ const hostileMark = async () => {
   const { entries } = await json(`${HOSTILE}/__log?since=${hostileLogMark}`);
   return entries.length ? entries.at(-1).id : hostileLogMark;
 };
-
-const percentDecode = (s) => s.replace(/%([0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
-const referenceDecode = (s) =>
-  s
-    .replace(/&#x([0-9a-f]{1,6});?/gi, (_, h) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
-    .replace(/&#([0-9]{1,7});?/g, (_, d) => String.fromCodePoint(Math.min(parseInt(d, 10), 0x10ffff)));
-// Also inside JSON.stringify's output, where the backslash itself is escaped (\\u002d).
-const jsonEscapeDecode = (s) => s.replace(/\\+u([0-9a-f]{4})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
-const everyDecoding = (s) => {
-  let all = s;
-  for (let i = 0; i < 4; i++) all = jsonEscapeDecode(referenceDecode(percentDecode(all)));
-  return all;
-};
-const DECODINGS = {
-  "as is": (s) => s,
-  "percent-decoded": percentDecode,
-  "character references decoded": referenceDecode,
-  "JSON escapes decoded": jsonEscapeDecode,
-  "all decoded": everyDecoding,
-};
-
-/**
- * Where a secret shows in `texts`: each text decoded under each encoding, compared ignoring
- * letter case and hyphens; the whole secret, or 16 consecutive of its 32 hex digits (half of it).
- */
-function secretLeaks(texts) {
-  const found = [];
-  for (const [which, secret] of Object.entries(SECRETS)) {
-    const digits = secret.toLowerCase().replaceAll("-", "");
-    for (const text of texts) {
-      if (typeof text !== "string") continue;
-      for (const [decoding, decode] of Object.entries(DECODINGS)) {
-        const plain = decode(text).toLowerCase().replaceAll("-", "");
-        if (plain.includes(digits)) {
-          found.push(`${which} (${decoding})`);
-          break;
-        }
-        let part = false;
-        for (let at = 0; at + 16 <= digits.length && !part; at++) part = plain.includes(digits.slice(at, at + 16));
-        if (part) {
-          found.push(`half of ${which} (${decoding})`);
-          break;
-        }
-      }
-    }
-  }
-  return [...new Set(found)];
-}
-
-/** The text around the first decoded occurrence of a secret, for the report. */
-function leakExcerpt(texts) {
-  for (const text of texts) {
-    if (typeof text !== "string") continue;
-    const plain = everyDecoding(text);
-    for (const secret of Object.values(SECRETS)) {
-      const at = plain.toLowerCase().replaceAll("-", "").indexOf(secret.toLowerCase().replaceAll("-", "").slice(0, 16));
-      if (at >= 0) {
-        const start = Math.max(0, text.length > 300 ? text.toLowerCase().indexOf("apikey") : 0);
-        return text.slice(Math.max(0, start), start + 240);
-      }
-    }
-  }
-  return "";
-}
 
 const options = (route, extra = {}) => ({
   baseUrl: `${HOSTILE}/${route}`,
@@ -268,24 +205,9 @@ async function check(name, fn) {
 
 const section = (title) => console.log(`\n${title}`);
 
-function startSecondEmulator(corsOrigin) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      EMULATOR_BIN,
-      ["--host", "127.0.0.1", "--port", "0", "--www", `${ROOT}tests/hostile/www`, "--pkg", `${ROOT}pkg`, "--cors-origin", corsOrigin, "--quiet"],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = /verba-emulator listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1].replace(/\/$/, "") });
-    });
-    child.stderr.on("data", () => {});
-    child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`the second emulator exited (${code}) before it listened: ${out}`)));
-  });
-}
+/** A second emulator whose CORS allows only `corsOrigin`. */
+const startSecondEmulator = (corsOrigin) =>
+  spawnEmulator(["--www", `${ROOT}tests/hostile/www`, "--pkg", `${ROOT}pkg`, "--cors-origin", corsOrigin, "--quiet"]);
 
 // ---- the cases --------------------------------------------------------------------------------
 

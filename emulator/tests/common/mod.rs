@@ -149,6 +149,11 @@ impl Reply {
     pub fn code(&self) -> u32 {
         xml_code(&self.body)
     }
+
+    /// The first value of header `name`, if it is there and visible ASCII.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
 }
 
 /// The `code="N"` of an XML body.
