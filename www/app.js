@@ -149,6 +149,7 @@ const state = {
   signingIn: null, // the AbortController of a sign-in in flight
   ticker: null, // the interval that counts the token's lifetime down
   bulkBusy: false, // the bulk panel's deleteCalls is running (with the signed-in client, maybe)
+  demoCredentialsCleared: false, // a real recorder behind the development proxy: the demo's are gone
 };
 let calls; // the emulator console: find, show and describe calls of its list, refresh it
 let bulk; // the bulk panel (bulk.js)
@@ -663,6 +664,21 @@ function signOut() {
   update();
 }
 
+/**
+ * The emulator's demo credentials belong to the emulator. Behind the development proxy a real
+ * recorder answers: the fields still holding them are cleared (once; what the admin typed
+ * stays) and the hint says what to enter instead.
+ */
+function onTarget(kind) {
+  if (kind !== "proxy" || state.demoCredentialsCleared) return;
+  state.demoCredentialsCleared = true;
+  for (const [input, demo] of [[els.apiKey, DEMO_API_KEY], [els.token, DEMO_TOKEN], [els.userName, DEMO_USER]]) {
+    if (input.value === demo) input.value = "";
+  }
+  $("credentials-hint").textContent = "A real recorder: enter its API key, and its token if the key requires one (or sign in).";
+  update();
+}
+
 // ---- start -------------------------------------------------------------------------------------
 
 async function start() {
@@ -675,6 +691,7 @@ async function start() {
     onPick: pickCall,
     isTicked: (callID) => bulk.isTicked(callID),
     onTick: (callIDs, ticked) => bulk.tick(callIDs, ticked),
+    onTarget,
   });
   bulk = mountBulkPanel({
     connection: bulkConnection,

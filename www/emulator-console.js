@@ -74,10 +74,11 @@ function row(call, ticked) {
  * Shows the emulator's calls of the recorder that `baseUrlInput` names (its origin, or this
  * page's when empty); `onPick(callID)` runs when a row is clicked or chosen with Enter or Space.
  * Each row's box says whether `isTicked(callID)` (the call is in the bulk list); ticking or
- * unticking calls `onTick(callIDs, ticked)` (the header box: every shown call). Returns
- * { refresh, find, show, describe, where, syncTicks, listing }.
+ * unticking calls `onTick(callIDs, ticked)` (the header box: every shown call). After each
+ * refresh `onTarget(kind)` says what answers: "emulator", "proxy" (a real recorder through the
+ * development proxy) or "recorder". Returns { refresh, find, show, describe, where, syncTicks, listing }.
  */
-export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => false, onTick = () => {} }) {
+export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => false, onTick = () => {}, onTarget = () => {} }) {
   const els = {
     body: $("calls-body"),
     wrap: $("calls-wrap"),
@@ -206,6 +207,7 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
     } else if (announce) {
       els.summary.textContent = `${announce} ${summaryText()}`;
     }
+    onTarget(viaProxy() ? "proxy" : calls ? "emulator" : "recorder");
   }
 
   function render() {

@@ -163,6 +163,18 @@ await runE2e("dev proxy e2e", async ({ page }) => {
       assert.equal(await page.locator("#calls-summary").innerText(), "");
     });
 
+    await check("the emulator's demo credentials are not prefilled for a real recorder; the hint says what to enter", async () => {
+      for (const id of ["#apiKey", "#token", "#userName"]) assert.equal(await page.locator(id).inputValue(), "", `${id} is empty`);
+      assert.equal(
+        await page.locator("#credentials-hint").innerText(),
+        "A real recorder: enter its API key, and its token if the key requires one (or sign in).",
+      );
+      assert.ok(await deleteButton.isDisabled(), "nothing to delete with yet");
+      // B's demo credentials stand for the real recorder's, typed by the admin.
+      await page.locator("#apiKey").fill(DEMO_API_KEY);
+      await page.locator("#token").fill(DEMO_TOKEN);
+    });
+
     await check("axe: no violations in the proxy state", async () => {
       await assertAccessible(page, "dev proxy: real recorder, no call list");
     });
@@ -233,7 +245,8 @@ await runE2e("dev proxy e2e", async ({ page }) => {
       const before = (await requestsOfB()).count;
       await page.locator("#auth-group").getByText("Sign in", { exact: true }).click();
       await page.locator("#signin").waitFor({ state: "visible" });
-      assert.equal(await page.locator("#userName").inputValue(), DEMO_USER);
+      assert.equal(await page.locator("#userName").inputValue(), "", "no demo user for a real recorder");
+      await page.locator("#userName").fill(DEMO_USER);
       await page.locator("#password").fill(DEMO_PASSWORD);
       const reply = page.waitForResponse((r) => r.url().includes("action=RequestToken"));
       await page.locator("#signin-button").click();
