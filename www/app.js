@@ -411,7 +411,12 @@ function errorText(err) {
   }
 }
 
-const MAY_HAVE_DELETED = "The recorder may have deleted the call; refresh the list before trying again.";
+/** What to do when the call may have been deleted: look at the list, or (no list) at the recorder. */
+function mayHaveDeleted() {
+  return calls.listing()
+    ? "The recorder may have deleted the call; refresh the list before trying again."
+    : "The recorder may have deleted the call; check on the recorder before trying again (a call already deleted is then answered “not found”).";
+}
 
 function errorPanel(err) {
   if (err instanceof VerbaError) {
@@ -420,7 +425,7 @@ function errorPanel(err) {
       "error",
       err.mayHaveDeleted ? "Outcome unknown" : "Not deleted",
       h("p", {}, errorText(err)),
-      err.mayHaveDeleted && h("p", { class: "result-warning" }, MAY_HAVE_DELETED),
+      err.mayHaveDeleted && h("p", { class: "result-warning" }, mayHaveDeleted()),
       technicalDetails(
         [
           ["Error code", err.code],
@@ -440,7 +445,7 @@ function errorPanel(err) {
       "cancelled",
       "Request cancelled",
       h("p", {}, "The request was cancelled before the recorder answered."),
-      h("p", { class: "result-warning" }, MAY_HAVE_DELETED),
+      h("p", { class: "result-warning" }, mayHaveDeleted()),
     );
   }
   return panel("error", "unexpected", "Unexpected error", h("p", {}, String(err?.message ?? err)));
