@@ -27,18 +27,17 @@
 // BENCH_BATCH_ROUNDS (2 = AB, 4 = ABBA), BENCH_BATCH_MEMORY_ITEMS (0 skips the memory part).
 // BENCH_BATCH_ITEMS goes up to about 160,000: the fixture goes through the reset route, which takes
 // at most 16 MiB (10,000 calls are 1.03 MB).
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { machine } from "./machine.mjs";
+import { EMULATOR_BIN as EMULATOR, spawnEmulator } from "../tests/support/emulator-process.mjs";
 
 const BENCH = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PKG = `${ROOT}pkg/`;
-const EMULATOR = `${ROOT}target/release/verba-emulator`;
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -79,31 +78,8 @@ function fixture(n, faults) {
   return { apiKeys: [{ key: API_KEY, tokens: [], requiresToken: false }], calls, ...(faults ? { faults } : {}) };
 }
 
-function startEmulator(extraArgs = []) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(EMULATOR, [
-      "--host", "127.0.0.1", "--port", "0", "--www", BENCH, "--pkg", PKG, "--quiet", ...extraArgs,
-    ], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stderr.on("data", (chunk) => { err = (err + chunk).slice(-4000); });
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = /verba-emulator listening on (http:\/\/\S+)/.exec(out);
-      if (match) {
-        const stop = () => new Promise((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          child.once("exit", () => done());
-          child.kill("SIGTERM");
-        });
-        process.on("exit", () => { if (child.exitCode === null) child.kill("SIGTERM"); });
-        resolve({ child, url: match[1].replace(/\/$/, ""), stop });
-      }
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`the emulator exited (${code}) before it listened:\n${out}${err}`)));
-  });
-}
+/** An emulator serving bench/ and pkg/, quiet (tests/support/emulator-process.mjs). */
+const startEmulator = (extraArgs = []) => spawnEmulator(["--www", BENCH, "--pkg", PKG, "--quiet", ...extraArgs]);
 
 async function reset(url, body) {
   const response = await fetch(`${url}/__emulator/reset`, { method: "POST", headers: { "content-type": "application/json" }, body });

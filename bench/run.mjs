@@ -17,7 +17,6 @@
 // and rounds, for trying the harness out; its figures are not the bench's. `node bench/run.mjs
 // --agreement` runs the case table only (a few seconds), e.g. while changing the package;
 // `--pathological` the case table and the 1 MiB replies only (section 5).
-import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -25,12 +24,12 @@ import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { machine } from "./machine.mjs";
+import { EMULATOR_BIN as EMULATOR, spawnEmulator } from "../tests/support/emulator-process.mjs";
 import { IMPLEMENTATIONS, BASELINES } from "./impls.mjs";
 
 const BENCH = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PKG = `${ROOT}pkg/`;
-const EMULATOR = `${ROOT}target/release/verba-emulator`;
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -119,23 +118,8 @@ function sizes() {
 
 // ---- processes --------------------------------------------------------------------------------
 
-function startEmulator() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(EMULATOR, [
-      "--host", "127.0.0.1", "--port", "0", "--www", BENCH, "--pkg", PKG, "--quiet",
-    ], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stderr.on("data", (chunk) => { err = (err + chunk).slice(-4000); });
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = /verba-emulator listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1].replace(/\/$/, "") });
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`the emulator exited (${code}) before it listened:\n${out}${err}`)));
-  });
-}
+/** An emulator serving bench/ and pkg/, quiet (tests/support/emulator-process.mjs). */
+const startEmulator = () => spawnEmulator(["--www", BENCH, "--pkg", PKG, "--quiet"]);
 
 /** A loopback URL nothing listens on (bound, then released). */
 function closedUrl() {
