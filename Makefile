@@ -63,11 +63,13 @@ setup-chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
-setup-npm: node_modules/.installed
-
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	@touch $@
+# `npm ci` only when package-lock.json differs from the one node_modules/ was installed from (a
+# copy kept as node_modules/.installed-lock, as tests/consumers/run.sh does): by content, not by
+# date, so a fresh checkout or a worktree sharing node_modules does not reinstall it for nothing.
+setup-npm:
+	@if ! cmp -s package-lock.json node_modules/.installed-lock; then \
+	  npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock; \
+	fi
 
 ## ---- build ---------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@
 # Each consumer is copied into target/consumers/NAME/ (git-ignored) and built there; its
 # node_modules stays there between runs and `npm ci` runs only when the consumer's lockfile
 # differs from the one it was installed from (node_modules/.installed-lock), like the root
-# Makefile's node_modules/.installed stamp.
+# Makefile's setup-npm.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$root/target/consumers"
