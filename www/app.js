@@ -149,7 +149,7 @@ const state = {
   signingIn: null, // the AbortController of a sign-in in flight
   ticker: null, // the interval that counts the token's lifetime down
   bulkBusy: false, // the bulk panel's deleteCalls is running (with the signed-in client, maybe)
-  demoCredentialsCleared: false, // a real recorder behind the development proxy: the demo's are gone
+  target: null, // what answers, from the last refresh: "emulator", "proxy" or "recorder" (null: not known yet)
 };
 let calls; // the emulator console: find, show and describe calls of its list, refresh it
 let bulk; // the bulk panel (bulk.js)
@@ -411,7 +411,7 @@ function errorText(err) {
   }
 }
 
-/** What to do when the call may have been deleted: look at the list, or (no list) at the recorder. */
+/** What to do when the call may have been deleted: look at the list, or (no list) on the recorder. */
 function mayHaveDeleted() {
   return calls.listing()
     ? "The recorder may have deleted the call; refresh the list before trying again."
@@ -669,18 +669,26 @@ function signOut() {
   update();
 }
 
+const HINT_DEMO = "Prefilled: the emulator's demo credentials.";
+const HINT_REAL = "A real recorder: enter its API key, and its token if the key requires one (or sign in).";
+const HINT_OWN = "The recorder's API key, and its token if the key requires one.";
+
 /**
- * The emulator's demo credentials belong to the emulator. Behind the development proxy a real
- * recorder answers: the fields still holding them are cleared (once; what the admin typed
- * stays) and the hint says what to enter instead.
+ * The emulator's demo credentials belong to the emulator. They are prefilled once the first
+ * refresh says what answers, unless that is a real recorder behind the development proxy; when
+ * the base URL turns to one later, the fields still holding them are cleared (what the admin
+ * typed stays, and stays on later refreshes).
  */
 function onTarget(kind) {
-  if (kind !== "proxy" || state.demoCredentialsCleared) return;
-  state.demoCredentialsCleared = true;
-  for (const [input, demo] of [[els.apiKey, DEMO_API_KEY], [els.token, DEMO_TOKEN], [els.userName, DEMO_USER]]) {
-    if (input.value === demo) input.value = "";
+  const real = kind === "proxy";
+  const demo = [[els.apiKey, DEMO_API_KEY], [els.token, DEMO_TOKEN], [els.userName, DEMO_USER]];
+  if (state.target === null) {
+    if (!real) for (const [input, value] of demo) input.value = value;
+  } else if (real && state.target !== "proxy") {
+    for (const [input, value] of demo) if (input.value === value) input.value = "";
   }
-  $("credentials-hint").textContent = "A real recorder: enter its API key, and its token if the key requires one (or sign in).";
+  state.target = kind;
+  $("credentials-hint").textContent = real ? HINT_REAL : els.apiKey.value === DEMO_API_KEY ? HINT_DEMO : HINT_OWN;
   update();
 }
 
@@ -688,9 +696,6 @@ function onTarget(kind) {
 
 async function start() {
   els.baseUrl.placeholder = location.origin;
-  els.apiKey.value = DEMO_API_KEY;
-  els.token.value = DEMO_TOKEN;
-  els.userName.value = DEMO_USER;
   calls = mountEmulatorConsole({
     baseUrlInput: els.baseUrl,
     onPick: pickCall,
@@ -736,6 +741,9 @@ async function start() {
     const api = await import("/pkg/index.js");
     await api.default(); // init(): loads the .wasm, once
     ({ deleteCall, deleteCalls, createClient, validateDeleteCall, validateParameter, buildDeleteCallRequest, VerbaError } = api);
+    // Ready once the page knows what answers (the emulator, a real recorder behind the proxy):
+    // before that no Delete could say where it goes, nor carry the right credentials.
+    await listed;
     state.ready = true;
     bulk.ready({ deleteCalls, validateDeleteCall, buildDeleteCallRequest });
     document.documentElement.dataset.ready = "true";

@@ -132,6 +132,8 @@ function csvCell(value) {
  * batch starts and ends. Returns { ready(api), update, isTicked, tick }.
  */
 export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) {
+  /** Where to look when a call may have been deleted: the call list, or the recorder without one. */
+  const checkFirst = () => (calls.listing() ? "check the call list" : "check on the recorder");
   const els = {
     form: $("bulk-form"),
     list: $("bulk-list"),
@@ -551,7 +553,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
       case "failed": {
         const why = err?.code === "ABORTED" ? "Cancelled while the request was under way." : words.errorText(err);
         if (err?.mayHaveDeleted) {
-          return ["Outcome unknown", `${why} The recorder may have deleted the call: check the call list before trying again.`, "warn"];
+          return ["Outcome unknown", `${why} The recorder may have deleted the call: ${checkFirst()} before trying again.`, "warn"];
         }
         return ["Not deleted", `${why} Nothing was deleted: it can be tried again.`, "error"];
       }
@@ -596,7 +598,7 @@ export function mountBulkPanel({ connection, words, calls, onBusy = () => {} }) 
     els.resultsSummary.textContent =
       (report.aborted ? "Cancelled. " : "") +
       `${plural(report.total, "line")}: ${countsText(report.counts)}.` +
-      (unknown ? ` ${unknown} with outcome unknown: check the call list before trying again.` : "");
+      (unknown ? ` ${unknown} with outcome unknown: ${checkFirst()} before trying again.` : "");
     els.resultsSummary.dataset.aborted = String(report.aborted);
     const choices = [["all", "All", report.total], ...OUTCOMES.filter(([o]) => report.counts[o] > 0).map(([o, w]) => [o, w, report.counts[o]])];
     els.filter.replaceChildren(

@@ -1,9 +1,9 @@
 // The demo's emulator console: the Verba emulator's call list (GET /__emulator/calls), its
 // "Reset demo data" button (POST /__emulator/reset) and the header's target indicator. None of
 // this uses verba-api, and a real recorder has no such routes: a portal shows its own list of
-// calls instead. When this page's server is the development proxy (verba-emulator --upstream),
-// GET /__dev-proxy names the real recorder behind it, and the header and the call list say that
-// the page talks to that recorder. app.js and bulk.js use this module only through the object
+// calls instead. When the server the base URL names (this page's, by default) is the development
+// proxy (verba-emulator --upstream), GET /__dev-proxy names the real recorder behind it, and the
+// header and the call list say that the page talks to that recorder. app.js and bulk.js use this module only through the object
 // mountEmulatorConsole returns.
 
 import { h } from "./dom.js";
@@ -96,72 +96,84 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
     targetDot: $("target-dot"),
   };
   let calls = null; // the last listing, or null when the recorder has no call list
-  let proxy = null; // { host } of the real recorder when this page's server is the development proxy
+  // What GET /__dev-proxy said, by origin: { host } of the real recorder behind that server when it
+  // is the development proxy, null when it is not. Asked once per origin (a 404 is a console error).
+  const proxies = new Map();
   let shown = { selector: null, value: "" }; // the selection app.js last reported
   let ticket = 0;
 
+  /** The base URL as the package reads it: relative to this page; null when it is no URL. */
+  function baseUrl() {
+    try {
+      return new URL(baseUrlInput.value.trim() || location.href, location.href);
+    } catch {
+      return null;
+    }
+  }
+
   function origin() {
-    const raw = baseUrlInput.value.trim();
-    if (raw === "") return location.origin;
-    try {
-      return new URL(raw).origin;
-    } catch {
-      return null;
-    }
+    return baseUrl()?.origin ?? null;
   }
 
-  /** Whether requests go to this page's own /verba/api: the base URL is empty or names this page's origin. */
-  function ownEndpoint() {
-    const raw = baseUrlInput.value.trim();
-    if (raw === "") return true;
-    try {
-      const url = new URL(raw);
-      return url.origin === location.origin && ["", "/verba/api"].includes(url.pathname.replace(/\/+$/, ""));
-    } catch {
-      return false;
-    }
+  /**
+   * When the server the base URL names is the development proxy and the base URL its /verba/api:
+   * { host } of the real recorder behind it and `via`, where the proxy is ("on this page's
+   * server", or "at localhost:8080" for another origin); else null.
+   */
+  function realRecorder() {
+    const url = baseUrl();
+    const proxy = url && proxies.get(url.origin);
+    if (!proxy) return null;
+    const path = baseUrlInput.value.trim() === "" ? "" : url.pathname.replace(/\/+$/, "");
+    if (!["", "/verba/api"].includes(path)) return null;
+    return { host: proxy.host, via: url.origin === location.origin ? "on this page's server" : `at ${url.host}` };
   }
 
-  /** The real recorder behind this page's server when that is the development proxy, else null. */
-  async function devProxy() {
+  /** Asks `from` whether it is the development proxy (once per origin). */
+  async function askDevProxy(from) {
+    if (proxies.has(from)) return;
+    let proxy = null;
     try {
-      const response = await fetch("/__dev-proxy", { cache: "no-store" });
-      if (!response.ok || !(response.headers.get("content-type") || "").includes("json")) return null;
-      const data = await response.json();
-      return { host: new URL(data?.upstream).host };
+      const response = await fetch(`${from}/__dev-proxy`, { cache: "no-store" });
+      if (response.ok && (response.headers.get("content-type") || "").includes("json")) {
+        proxy = { host: new URL((await response.json())?.upstream).host };
+      }
     } catch {
-      return null;
+      // Not the proxy, or not reachable: a plain recorder as far as the page can tell.
     }
+    proxies.set(from, proxy);
   }
 
   /** True while the page talks to a real recorder through the development proxy. */
-  const viaProxy = () => proxy !== null && ownEndpoint();
+  const viaProxy = () => realRecorder() !== null;
 
+  /** The header's indicator and, without a list, the note in its place: for the base URL as it is now. */
   function updateTarget() {
-    const real = viaProxy();
+    const real = realRecorder();
     els.targetDot.classList.toggle("is-emulator", Boolean(calls));
-    els.targetDot.classList.toggle("is-real", real);
+    els.targetDot.classList.toggle("is-real", Boolean(real));
+    els.unavailable.classList.toggle("is-real", Boolean(real));
     if (real) {
       els.targetText.replaceChildren(
         "Real recorder",
-        h("span", { class: "target-host" }, ` · ${proxy.host}`),
-        h("span", { class: "target-via" }, " (through the development proxy on this page's server)"),
+        h("span", { class: "target-host" }, ` · ${real.host}`),
+        h("span", { class: "target-via" }, ` (through the development proxy ${real.via})`),
       );
       els.target.title = els.targetText.textContent;
+      els.unavailable.replaceChildren(
+        h("strong", {}, `This page is talking to a real recorder, ${real.host}, through the development proxy ${real.via}.`),
+        " Deletions are real and cannot be undone. A real recorder has no call list, so none is shown here. Deleting by ID works: enter the call ID (or another identifier of the call) under “Call to delete” above.",
+      );
       return;
     }
     els.target.removeAttribute("title");
+    els.unavailable.textContent = `The call list is available only with the Verba emulator. ${unavailableReason} Deleting by ID still works.`;
     let host = location.host;
     const raw = baseUrlInput.value.trim();
-    if (raw !== "") {
-      try {
-        host = new URL(raw).host;
-      } catch {
-        host = raw;
-      }
-    }
+    if (raw !== "") host = baseUrl()?.host ?? raw;
     els.targetText.replaceChildren(calls ? "Emulator" : "Recorder", h("span", { class: "target-host" }, ` · ${host}`));
   }
+  let unavailableReason = "";
 
   function summaryText() {
     const count = (state) => calls.filter((c) => c.state === state).length;
@@ -170,13 +182,12 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
 
   async function refresh({ announce } = {}) {
     const from = origin();
-    const own = ownEndpoint();
     const mine = ++ticket;
     els.refresh.disabled = true;
     let listing = null;
-    let real = null;
     let reason = "The base URL is not a valid address.";
-    if (from) {
+    // A known development proxy has no call list: not asked again.
+    if (from && !proxies.get(from)) {
       try {
         const response = await fetch(`${from}/__emulator/calls`, { cache: "no-store" });
         if (response.ok && (response.headers.get("content-type") || "").includes("json")) {
@@ -187,26 +198,16 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
       } catch {
         reason = `${from} could not be asked for a call list.`;
       }
+      // No emulator there: is that server the development proxy to a real recorder?
+      if (!listing) await askDevProxy(from);
     }
-    // No emulator here: is this page's server the development proxy to a real recorder?
-    if (!listing && own) real = await devProxy();
     if (mine !== ticket) return; // a newer refresh took over
     els.refresh.disabled = false;
     calls = listing;
-    proxy = real;
+    unavailableReason = reason;
     render();
     updateTarget();
-    els.unavailable.classList.toggle("is-real", viaProxy());
-    if (viaProxy()) {
-      els.unavailable.replaceChildren(
-        h("strong", {}, `This page is talking to a real recorder, ${proxy.host}, through the development proxy on this page's server.`),
-        " Deletions are real and cannot be undone. A real recorder has no call list, so none is shown here. Deleting by ID works: enter the call ID (or another identifier of the call) under “Call to delete” above.",
-      );
-    } else if (!calls) {
-      els.unavailable.textContent = `The call list is available only with the Verba emulator. ${reason} Deleting by ID still works.`;
-    } else if (announce) {
-      els.summary.textContent = `${announce} ${summaryText()}`;
-    }
+    if (calls && announce) els.summary.textContent = `${announce} ${summaryText()}`;
     onTarget(viaProxy() ? "proxy" : calls ? "emulator" : "recorder");
   }
 
@@ -278,7 +279,8 @@ export function mountEmulatorConsole({ baseUrlInput, onPick, isTicked = () => fa
    * development proxy "the real recorder recorder.example.com (through the development proxy)".
    */
   function where(host) {
-    return viaProxy() ? `the real recorder ${proxy.host} (through the development proxy)` : host;
+    const real = realRecorder();
+    return real ? `the real recorder ${real.host} (through the development proxy)` : host;
   }
 
   /** The call in words, for the confirmation: ["finished, ended 2 days ago · 45 min", "8856, …"]. */

@@ -285,6 +285,20 @@ await runE2e("dev proxy e2e", async ({ page }) => {
       noProblemsBut404s();
     });
 
+    await check("the bulk panel's confirmation names the real recorder too", async () => {
+      await page.locator("#bulk-list").fill(UNKNOWN_CALL_ID);
+      await page.locator("#bulk-delete").click();
+      const dialog = page.locator("#bulk-confirm-dialog");
+      await dialog.waitFor({ state: "visible" });
+      const text = await page.locator("#bulk-confirm-text").innerText();
+      assert.ok(text.includes(`on the real recorder ${B_HOST} (through the development proxy)`), text);
+      const before = (await requestsOfB()).count;
+      await page.locator("#bulk-confirm-cancel").click();
+      await dialog.waitFor({ state: "hidden" });
+      await page.locator("#bulk-list").fill("");
+      assert.equal((await requestsOfB()).count, before, "cancelled: nothing sent");
+    });
+
     await check("the base URL: A's own origin is still the proxy; B's origin is the emulator itself", async () => {
       const baseUrl = page.locator("#baseUrl");
       await baseUrl.fill(A);
@@ -300,6 +314,20 @@ await runE2e("dev proxy e2e", async ({ page }) => {
       assert.doesNotMatch(await page.locator("#target-dot").getAttribute("class"), /\bis-real\b/);
       assert.equal(await page.locator("#target-summary").getAttribute("title"), null);
       assert.equal(await page.locator("#calls-body tr.call-row").count(), (await emulatorCalls()).length);
+      // Relative base URLs resolve against the page, as the package resolves them: still the proxy.
+      for (const relative of ["/", "/verba/api"]) {
+        await baseUrl.fill(relative);
+        await baseUrl.press("Tab");
+        await unavailable.waitFor({ state: "visible" });
+        assert.equal(await targetText.innerText(), `Real recorder · ${B_HOST} (through the development proxy on this page's server)`, relative);
+      }
+      // A's server under another name (localhost): the same proxy, named where it is.
+      const aByName = A.replace("127.0.0.1", "localhost");
+      await baseUrl.fill(aByName);
+      await baseUrl.press("Tab");
+      await page.waitForFunction((host) => document.getElementById("target-text").textContent.includes(host), new URL(aByName).host);
+      assert.equal(await targetText.innerText(), `Real recorder · ${B_HOST} (through the development proxy at ${new URL(aByName).host})`);
+      assert.match(await unavailable.innerText(), new RegExp(`through the development proxy at ${new URL(aByName).host.replace(/\./g, "\\.")}\\.`));
       // Empty again: back to the proxy's view.
       await baseUrl.fill("");
       await baseUrl.press("Tab");
@@ -312,7 +340,12 @@ await runE2e("dev proxy e2e", async ({ page }) => {
     await check("phone width 390x844: the header says Real recorder, nothing overflows", async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.evaluate(() => window.scrollTo(0, 0));
-      assert.equal(await targetText.innerText(), "Real recorder", "host and proxy words hidden on a phone");
+      const [visible, spoken] = await targetText.evaluate((el) => [
+        [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || getComputedStyle(n).position !== "absolute").map((n) => n.textContent).join(""),
+        el.textContent,
+      ]);
+      assert.equal(visible, "Real recorder", "host and proxy words out of sight on a phone");
+      assert.equal(spoken, `Real recorder · ${B_HOST} (through the development proxy on this page's server)`, "and still there for screen readers");
       const cut = await targetText.evaluate((el) => el.scrollWidth - el.clientWidth);
       assert.ok(cut <= 0, `the header's "Real recorder" is cut by ${cut} px`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
