@@ -126,10 +126,17 @@ impl Upstream {
                 config.url
             ));
         }
-        if base.query().is_some() || base.fragment().is_some() || !base.username().is_empty() {
+        // Named by its origin only: a user name, a password or a query (apiKey=...) given here
+        // must not reach the terminal either.
+        if base.query().is_some()
+            || base.fragment().is_some()
+            || !base.username().is_empty()
+            || base.password().is_some()
+        {
             return Err(format!(
-                "--upstream {:?}: give the base URL only (no query, fragment or credentials)",
-                config.url
+                "--upstream {}: give the base URL only (no query, fragment, user name or password; \
+                 the recorder's credentials are typed in the page)",
+                base.origin().ascii_serialization()
             ));
         }
         let path = base.path().trim_end_matches('/');

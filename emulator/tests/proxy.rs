@@ -615,6 +615,25 @@ fn the_binary_takes_upstream_flags() {
         .expect("run");
     assert_eq!(no_ca.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&no_ca.stderr).contains("--upstream-ca"));
+    // Credentials or a query in the URL are refused, and not printed.
+    for url in [
+        "https://:s3cret-pw@127.0.0.1:9",
+        "https://someone:s3cret-pw@127.0.0.1:9",
+        "https://someone@127.0.0.1:9",
+        "https://127.0.0.1:9/?apiKey=s3cret-pw",
+    ] {
+        let refused = std::process::Command::new(env!("CARGO_BIN_EXE_verba-emulator"))
+            .args(["--upstream", url, "--port", "0"])
+            .output()
+            .expect("run");
+        assert_eq!(refused.status.code(), Some(2), "{url}");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(said.contains("give the base URL only"), "{url}: {said}");
+        assert!(
+            !said.contains("s3cret-pw") && !said.contains("someone"),
+            "{url}: {said}"
+        );
+    }
 }
 
 /// A TLS upstream on 127.0.0.1 whose certificate is signed by a CA made for the test; returns
