@@ -39,7 +39,7 @@ help:
 	@echo "make pkg       build the release wasm package into $(PKG)/"
 	@echo "make emulator  run the Verba API emulator alone (http://$(DEMO_HOST):$(DEMO_PORT))"
 	@echo "make setup     install the toolchain pieces (done by demo and test themselves)"
-	@echo "make fuzz      every fuzz target for FUZZ_SECONDS (default 60) each (make test runs each for 10 s)"
+	@echo "make fuzz      every fuzz target for FUZZ_SECONDS (default 60) each (make test: FUZZ_SMOKE_SECONDS, 10, from the seeds)"
 
 ## ---- set-up (idempotent) -------------------------------------------------------------------
 
@@ -211,6 +211,7 @@ bench: pkg emulator-bin setup-npm setup-chromium
 # RequestToken reply, validation + request building (the form encoding decoded back), secret
 # scrubbing. fuzz/run.sh builds them and runs each for FUZZ_SECONDS, printing the executions per
 # target; crashes land in fuzz/artifacts/. `make test` runs each target for FUZZ_SMOKE_SECONDS
+# from the seeds alone, not from what earlier `make fuzz` runs kept in fuzz/corpus/
 # (test-fuzz: about 4 minutes from nothing, most of it installing cargo-fuzz and building the
 # targets with AddressSanitizer, cargo-fuzz's default). cargo-fuzz needs a nightly compiler: the
 # image has one; else rustup installs it, and where that fails run.sh falls back to stable +
@@ -231,4 +232,4 @@ fuzz: setup-fuzz
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 test-fuzz: setup-fuzz
-	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) fuzz/run.sh
+	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) FUZZ_FROM_SEEDS=1 fuzz/run.sh

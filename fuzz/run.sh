@@ -9,6 +9,9 @@ cd "$(dirname "$0")"
 seconds=${FUZZ_SECONDS:-60}
 timeout=${FUZZ_TIMEOUT:-5}
 targets=${FUZZ_TARGETS:-"reply_xml reply_json reply_text reply_html token_reply request_building redaction"}
+# FUZZ_FROM_SEEDS=1 (make test): from the seeds alone, in a corpus thrown away afterwards, so the
+# run does not depend on what earlier runs kept in corpus/.
+from_seeds=${FUZZ_FROM_SEEDS:-0}
 
 # cargo-fuzz needs a nightly compiler (-Z sanitizer, -Z flags of its own). The machines' image
 # ships one beside stable; without it, stable with RUSTC_BOOTSTRAP=1 builds the same.
@@ -18,16 +21,19 @@ else
   toolchain=+stable
   export RUSTC_BOOTSTRAP=1
 fi
-echo "fuzz: cargo $toolchain fuzz, $seconds s per target"
+echo "fuzz: cargo $toolchain fuzz, $seconds s per target$( [ "$from_seeds" = 1 ] && echo ", from the seeds alone")"
 cargo "$toolchain" fuzz build
 
 failed=()
 total=0
 report=()
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 for target in $targets; do
-  mkdir -p "corpus/$target"
+  if [ "$from_seeds" = 1 ]; then corpus="$scratch/$target"; else corpus="corpus/$target"; fi
+  mkdir -p "$corpus"
   log="target/fuzz-$target.log"
-  if cargo "$toolchain" fuzz run "$target" "corpus/$target" "seeds/$target" -- \
+  if cargo "$toolchain" fuzz run "$target" "$corpus" "seeds/$target" -- \
       -max_total_time="$seconds" -timeout="$timeout" -print_final_stats=1 >"$log" 2>&1; then
     outcome=ok
   else
