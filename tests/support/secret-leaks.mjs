@@ -53,16 +53,20 @@ export function secretLeaks(texts, secrets) {
   return [...new Set(found)];
 }
 
-/** The text around the first decoded occurrence of a secret of `secrets`, for the report. */
+/**
+ * For the report: the text around the first place where `secretLeaks` would see a secret of
+ * `secrets` (the whole of it or any 16 of its characters), as that reader sees it (every
+ * decoding applied, lower case, hyphens dropped), so that the leak itself is in the excerpt.
+ */
 export function leakExcerpt(texts, secrets) {
   for (const text of texts) {
     if (typeof text !== "string") continue;
     const plain = folded(everyDecoding(text));
     for (const secret of Object.values(secrets)) {
-      const at = plain.indexOf(folded(secret).slice(0, 16));
-      if (at >= 0) {
-        const start = Math.max(0, text.length > 300 ? text.toLowerCase().indexOf("apikey") : 0);
-        return text.slice(Math.max(0, start), start + 240);
+      const digits = folded(secret);
+      for (let at = 0; at === 0 || at + 16 <= digits.length; at++) {
+        const found = plain.indexOf(digits.slice(at, at + 16));
+        if (found >= 0) return plain.slice(Math.max(0, found - 100), found + 140);
       }
     }
   }
