@@ -302,16 +302,21 @@ async fn a_long_lived_signal_keeps_no_listener_once_calls_and_batches_settle() {
     let batch_options = js_sys::Object::new();
     Reflect::set(&batch_options, &"signal".into(), &signal).expect("set");
     let items: Array = (3..6).map(|n| JsValue::from(call_id(n))).collect();
-    settle(client.delete_calls(items.into(), batch_options.into()))
+    let report = settle(client.delete_calls(items.into(), batch_options.into()))
         .await
         .expect("batch");
+    assert_eq!(get(&get(&report, "counts"), "deleted").as_f64(), Some(3.0));
     let (added, removed) = (
         get(&listeners, "added").as_f64(),
         get(&listeners, "removed").as_f64(),
     );
-    assert!(added >= Some(4.0), "calls and batch listened: {added:?}");
-    assert_eq!(added, removed, "every listener removed");
-    assert!(deleted(5).await);
+    // Each call waited for the token under the signal (3) and sent its request under it (3);
+    // the batch followed it once (its requests carry the batch's own signal).
+    assert_eq!(added, Some(7.0), "who listened");
+    assert_eq!(removed, added, "every listener removed");
+    for n in 0..6 {
+        assert!(deleted(n).await, "call {n}");
+    }
 }
 
 #[wasm_bindgen_test]
