@@ -16,7 +16,7 @@ import { createClient, deleteCall, deleteCalls, VerbaError } from "/pkg/index.js
 import { collect, heapBytes, loadPackage, wasmBytes } from "../bench/page-memory.mjs";
 
 let longClient = null; // the session client that lives for the whole run
-const totals = { started: 0, settled: 0, credentialsAsked: 0 };
+const totals = { started: 0, settled: 0, credentialsAsked: 0, wrongCredentialsAsked: 0 };
 const pending = new Map(); // id -> description of every operation started and not yet settled
 let nextOp = 1;
 const unhandled = [];
@@ -45,13 +45,13 @@ async function sample() {
 }
 
 /** A client whose credentials function counts the token requests it is asked for. */
-function makeClient(apiKey, credentials, extra = {}) {
+function makeClient(apiKey, credentials, extra = {}, counter = "credentialsAsked") {
   return createClient({
     baseUrl: location.origin,
     apiKey,
     timeoutMs: 10_000,
     credentials: credentials === null ? undefined : () => {
-      totals.credentialsAsked++;
+      totals[counter]++;
       return credentials;
     },
     ...extra,
@@ -107,7 +107,7 @@ async function round(plan) {
   const ops = {}; // operations by kind
   const outcomes = {}; // outcomes by kind
   const count = (table, key, by = 1) => (table[key] = (table[key] ?? 0) + by);
-  const stats = { aborts: 0, preAborted: 0, authFailedSeen: 0, batchItems: 0, hostileMaxOverMs: 0 };
+  const stats = { aborts: 0, preAborted: 0, batchItems: 0, hostileMaxOverMs: 0 };
   const settleMax = {}; // the longest time to settle, in ms, by kind
   const secretsList = [plan.secrets.openKey, plan.secrets.sessionKey, plan.secrets.credentials.password, plan.secrets.badPassword];
   const claim = (i, what, how) => {
@@ -166,7 +166,6 @@ async function round(plan) {
     // false whatever its code (the call was not sent): the emulator's state checks that.
     const tokenFailure = session && error.mayHaveDeleted === false;
     if (due !== undefined && error.mayHaveDeleted !== due && !tokenFailure) problem(`${where}: ${error.code} with mayHaveDeleted ${error.mayHaveDeleted}`);
-    if (error.code === "AUTH_FAILED") stats.authFailedSeen++;
     if (error.code === "CALL_NOT_FOUND") return ["gone", `rejected ${error.code}`];
     return [error.mayHaveDeleted ? "unknown" : "present", `rejected ${error.code}`];
   };
@@ -318,8 +317,7 @@ async function round(plan) {
       if (error !== undefined) {
         noSecrets(here, error.message, JSON.stringify(error));
         if (!(error instanceof VerbaError)) problem(`${here}: error is no VerbaError`);
-        if (error.code === "AUTH_FAILED") stats.authFailedSeen++;
-      }
+          }
       let verdict;
       const code = error?.code ?? "";
       switch (item.outcome) {
@@ -429,7 +427,7 @@ async function round(plan) {
 
   // ---- refused sessions: a wrong password, a token the recorder never issued ----
   const refused = (async () => {
-    const wrong = makeClient(plan.secrets.sessionKey, { ...plan.secrets.credentials, password: plan.secrets.badPassword });
+    const wrong = makeClient(plan.secrets.sessionKey, { ...plan.secrets.credentials, password: plan.secrets.badPassword }, {}, "wrongCredentialsAsked");
     const stale = makeClient(plan.secrets.sessionKey, null, { token: plan.secrets.staleToken });
     const half = Math.floor(dealt.refusedSession.length / 2);
     const singlesOf = dealt.refusedSession.slice(0, half);
@@ -456,8 +454,10 @@ async function round(plan) {
   })();
 
   // ---- hostile replies ----
+  const hostileRoutes = {};
   const hostile = pool(2, Array.from({ length: plan.hostileRequests }, () => rng.pick(HOSTILE_ROUTES)), (route) =>
     track("hostile", route.route, async () => {
+      count(hostileRoutes, route.route);
       const timeoutMs = route.timeoutMs ?? 5_000;
       const asBatch = rng.chance(0.15);
       const id = plan.missingIds[rng.int(0, plan.missingIds.length - 1)];
@@ -513,6 +513,7 @@ async function round(plan) {
     outcomes,
     stats,
     settleMax,
+    hostileRoutes,
     heapPeak,
     problems,
     problemCount: problems.count ?? 0,
