@@ -396,6 +396,17 @@ async function round(plan) {
   // ---- sessions: the run's client and a client of this round, singles and batches ----
   const roundClient = makeClient(plan.secrets.sessionKey, plan.secrets.credentials, { responseType: "JSON" });
   const clientFor = () => (rng.chance(0.7) ? longClient : roundClient);
+  // The explicit renewal of the API, once a round: a token, or a token request's own error.
+  const explicitRenewal = track("requestToken", "", async () => {
+    try {
+      const info = await roundClient.requestToken();
+      if (typeof info?.token !== "string" || !(info.expiresAt > Date.now())) problem(`client.requestToken: ${JSON.stringify(Object.keys(info ?? {}))}`);
+      count(outcomes, "requestToken: resolved");
+    } catch (error) {
+      if (!(error instanceof VerbaError) || error.mayHaveDeleted !== false) problem(`client.requestToken rejected with ${error?.code ?? error?.name}, mayHaveDeleted ${error?.mayHaveDeleted}`);
+      count(outcomes, `requestToken: rejected ${error?.code}`);
+    }
+  });
   const sessionSingles = pool(4, dealt.sessionSingle, (i) => {
     const client = clientFor();
     const abort = abortPlan(0.04, 0.01, 30);
@@ -466,6 +477,7 @@ async function round(plan) {
       const codes = [];
       if (asBatch) {
         const report = await deleteCalls([id, id], { ...options, concurrency: 2, retries: 0 });
+        if (report.items?.length !== 2 || report.total !== 2) problem(`hostile ${route.route} (batch): ${report.items?.length} items, total ${report.total}`);
         for (const item of report.items ?? []) {
           if (item.outcome === "deleted") problem(`hostile ${route.route} (batch): deleted`);
           if (item.error && !(item.error instanceof VerbaError)) problem(`hostile ${route.route} (batch): error is no VerbaError`);
@@ -497,7 +509,7 @@ async function round(plan) {
     }));
 
   // Everything at once; a generous deadline turns a hang into a named failure.
-  const all = Promise.all([singles, keyBatches, sessionSingles, sessionBatches, refused, hostile]).then(() => "done");
+  const all = Promise.all([singles, keyBatches, explicitRenewal, sessionSingles, sessionBatches, refused, hostile]).then(() => "done");
   let deadline;
   const finished = await Promise.race([all, new Promise((resolve) => (deadline = setTimeout(() => resolve("deadline"), plan.deadlineMs)))]);
   clearTimeout(deadline);

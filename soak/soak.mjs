@@ -32,7 +32,7 @@
 //   deleteCalls batches of 20-400 items (concurrency 1-16, retries 0-3, 12 % aborted within
 //   400 ms, 2 % before starting, some with missing IDs and invalid items, half with onProgress);
 //   10 % client.deleteCall and 22 % client.deleteCalls (batches of 20-200) on the session key,
-//   through the run's client or the round's; 5 % through refused sessions (a wrong password, a
+//   through the run's client or the round's (and one client.requestToken() a round); 5 % through refused sessions (a wrong password, a
 //   token the recorder never issued): AUTH_FAILED, nothing deleted; and, at once with all that,
 //   3 % of the round's calls in requests to the hostile server (tests/support/hostile-server.mjs:
 //   redirects, proxy error pages, resets, invalid HTTP, pathological and huge or endless bodies,
@@ -306,7 +306,7 @@ async function main() {
   const authFailed = (refusedKinds) => Object.entries(total.outcomes)
     .filter(([k]) => k.includes("AUTH_FAILED") && k.startsWith("refused") === refusedKinds).reduce((sum, [, v]) => sum + v, 0);
   console.log(`batch items checked: ${total.stats.batchItems ?? 0}; aborts met ${total.stats.aborts ?? 0} (${total.stats.preAborted ?? 0} signals aborted before the call)`);
-  console.log(`sessions: ${end.tokenRequests} token requests by the good clients (the first of each client, renewals after the 3 s tokens were refused or the reset dropped them), ` +
+  console.log(`sessions: ${end.tokenRequests} token requests by the good clients (the first of each client, one client.requestToken() a round, renewals after the 3 s tokens were refused or a reset dropped them), ` +
     `AUTH_FAILED reaching their callers ${authFailed(false)}; refused sessions: ${end.wrongTokenRequests} token requests with the wrong password, AUTH_FAILED reaching the callers ${authFailed(true)}`);
   console.log(`longest time to settle, by kind (ms): ${sorted(total.max).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")} (hostileOverTimeout: the most a hostile request took beyond its timeout)`);
   console.log(`emulator faults met: ${sorted(total.faults).map(([k, v]) => `${k} ${v}`).join(", ")} (delayed: held 1-10 ms)`);
