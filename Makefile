@@ -233,7 +233,7 @@ fuzz-smoke: setup-fuzz
 # tokens, aborts, missing and invalid IDs, hostile replies; every outcome checked against the
 # emulator's state, every operation settled, no console errors, the post-GC JS heap and the wasm
 # memory flat. Exit code 1 on any of those, named. SOAK_REQUESTS=2000 for a quick run (about a
-# minute); the default takes about 25 minutes on 2 shared cores (README, "Soak").
+# minute); the default took about 16 minutes on 2 shared cores (README, "Soak").
 SOAK_REQUESTS ?= 100000
 
 soak: pkg emulator-bin setup-npm setup-chromium
