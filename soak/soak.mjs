@@ -14,7 +14,7 @@
 //   the page at /soak/soak.html imports the bench page's memory helpers (bench/page-memory.mjs).
 // - Rounds: the reset route takes at most 1 MiB, so each round resets the emulator to fresh calls
 //   (SOAK_ROUND_CALLS, default SOAK_REQUESTS / 12 clamped to 200..5,000; a 5,000-call fixture is
-//   about 0.6 MB), runs the round's mix, then checks every call against GET /__emulator/calls and
+//   about 0.7 MB), runs the round's mix, then checks every call against GET /__emulator/calls and
 //   reads the request count and the faults met from GET /__emulator/requests. Requests are counted
 //   as the emulator counts them (every /verba/api request, RequestTokens included) plus the
 //   hostile server's API requests; rounds go on until the sum reaches SOAK_REQUESTS (the last
@@ -32,8 +32,9 @@
 //   deleteCalls batches of 20-400 items (concurrency 1-16, retries 0-3, 12 % aborted within
 //   400 ms, 2 % before starting, some with missing IDs and invalid items, half with onProgress);
 //   10 % client.deleteCall and 22 % client.deleteCalls (batches of 20-200) on the session key,
-//   through the run's client or the round's (and one client.requestToken() a round); 5 % through refused sessions (a wrong password, a
-//   token the recorder never issued): AUTH_FAILED, nothing deleted; and, at once with all that,
+//   through the run's client or the round's (and one client.requestToken() a round); 5 % through
+//   refused sessions (a wrong password, a token the recorder never issued): AUTH_FAILED, nothing
+//   deleted; and, at once with all that,
 //   3 % of the round's calls in requests to the hostile server (tests/support/hostile-server.mjs:
 //   redirects, proxy error pages, resets, invalid HTTP, pathological and huge or endless bodies,
 //   drips and stalls with a 400 ms timeout, echoed secrets), single or in 2-item batches, each of
@@ -46,8 +47,10 @@
 //   code (`ok` follows the HTTP status, as documented), so their results are "unknown" too. The page
 //   itself checks what needs no emulator: one report item per input, counts that sum, attempts
 //   within retries + 1 (+ 1 for a session's repeat), mayHaveDeleted by code, ABORTED items whose
-//   cause is the abort reason, aborts that reject with the caller's reason, no VerbaError for a
-//   call that never existed saying deleted, no secret in any message, hostile codes and bounds.
+//   cause is the abort reason, aborts that reject with the caller's reason, onProgress rising by
+//   one (to the total, or when the batch stops to at least total - notAttempted: the items left
+//   unsent are filled in without a call), no deleted for a call that never existed, no secret in
+//   any message, hostile codes and bounds.
 // - Settling: every operation the page starts is counted when it starts and when it settles; a
 //   round that has not settled after its deadline (10 minutes) is a failure naming what is stuck.
 // - Memory: after each round, performance.memory.usedJSHeapSize (--enable-precise-memory-info)
@@ -57,12 +60,13 @@
 //   named the inspector's own network records, blink::NetworkResourcesData::ResourceData, kept
 //   because playwright's DevTools session watches the network): with gc() alone the figure crept
 //   up by some 0.4 KiB per request in the quick runs, with the inspector's collection it is flat.
-//   Both figures are printed; the threshold applies to the second. Round 1 is the warm-up. A leak is a post-GC heap more than 20 MiB above round 2's at
-//   the end (the page keeps nothing between rounds, so its heap after collection is a few MiB
-//   whatever the round size: 20 MiB is far above that noise, and a leak of 200 bytes per request
-//   over 100,000 requests still passes it), or wasm memory more than 4 MiB above round 2's (it
-//   never shrinks; up to four 1 MiB replies are read at once by the hostile share, so its
-//   high-water mark may rise by a few pages once; 4 MiB is 40 bytes per request over 100,000).
+//   Both figures are printed; the threshold applies to the second. Round 1 is the warm-up. A
+//   leak is a post-GC heap more than 20 MiB above round 2's at the end (the page keeps nothing
+//   between rounds, so its heap after collection is about 2 MiB whatever the round size: 20 MiB
+//   is far above that noise, and over 100,000 requests any leak of more than about 210 bytes per
+//   request crosses it), or wasm memory more than 4 MiB above round 2's (it never shrinks; up to
+//   four 1 MiB replies are read at once by the hostile share, so its high-water mark may rise by
+//   a few pages once; over 100,000 requests, 4 MiB is about 42 bytes per request).
 // - Console: every console message of type error and every page error fails the run, except the
 //   browser's own network noise for the faults at work ("Failed to load resource", net::ERR_...,
 //   CORS refusals of a hostile answer) on /verba/api of the emulator or the hostile server; those
