@@ -2,44 +2,13 @@
 // static folder, so that /pkg/index.js is same-origin). bench/batch.mjs drives it through
 // `window.batch`: load, then runs of the package's deleteCalls and of a bare fetch pool doing
 // the same work, timed, with the JS heap (and the wasm memory) sampled on the way.
-import init, { deleteCalls } from "/pkg/index.js";
-// The glue's own init returns the instance (memoized: the one the package's init made), whose
-// memory is the only way to see the wasm memory's size from a page.
-import initGlue from "/pkg/verba_api.js";
+import { deleteCalls } from "/pkg/index.js";
+import { collect, heapBytes, loadPackage as load, wasmBytes } from "./page-memory.mjs";
 
-let wasmMemory = null;
 let held = null; // the last report, kept alive until its retained size has been measured
 
 /** The callID of generated call `n` (the same as the Rust tests' `call_id`). */
 export const callId = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-
-async function load() {
-  await init();
-  try {
-    wasmMemory = (await initGlue()).memory ?? null;
-  } catch {
-    wasmMemory = null;
-  }
-  return {
-    wasmMemory: wasmMemory instanceof WebAssembly.Memory,
-    preciseMemory: typeof performance.memory?.usedJSHeapSize === "number",
-    gc: typeof globalThis.gc === "function",
-    userAgent: navigator.userAgent,
-  };
-}
-
-const heapBytes = () => performance.memory?.usedJSHeapSize ?? null;
-const wasmBytes = () => (wasmMemory ? wasmMemory.buffer.byteLength : null);
-
-/** A full collection when the page may ask for one (Chromium with --js-flags=--expose-gc). */
-async function collect() {
-  if (typeof globalThis.gc !== "function") return false;
-  // Two rounds with a turn of the event loop between them: weak callbacks and finalizers.
-  globalThis.gc();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  globalThis.gc();
-  return true;
-}
 
 /**
  * A memory sampler: `tick(done)` samples the heap and the wasm memory every `every` items (and

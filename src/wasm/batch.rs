@@ -341,6 +341,8 @@ impl Batch {
         let mut retries = 0;
         // Whether an attempt may have deleted the call: then no later error may say it did not.
         let mut may_have_deleted = false;
+        // The error of the attempt before a retry, and its cause.
+        let mut last: Option<(VerbaError, JsValue)> = None;
         loop {
             let (outcome, sent) = self.shared.send(&call, Some(self.stop.signal())).await;
             attempts += sent;
@@ -362,6 +364,17 @@ impl Batch {
                 Err(Rejection::Renewal(error)) => {
                     // The session could not get a token: nothing more can be sent.
                     self.refused.set(true);
+                    // Before a retry, the token request's error (which says nothing was done)
+                    // would hide that an earlier attempt may have deleted the call: the item
+                    // ends with that attempt's error instead, as between retries.
+                    if let (true, Some((error, cause))) = (may_have_deleted, last.take()) {
+                        return Settled {
+                            outcome: outcome_of(&error),
+                            attempts,
+                            result: JsValue::UNDEFINED,
+                            error: error_value_with(&error, cause, Action::DeleteCall, true),
+                        };
+                    }
                     return Settled {
                         outcome: Outcome::Refused,
                         attempts,
@@ -384,6 +397,7 @@ impl Batch {
                 retries += 1;
                 let wait = backoff_ms(retries, js_sys::Math::random(), retry_after_ms(retry_after));
                 if self.wait(wait).await {
+                    last = Some((error, cause));
                     continue;
                 }
             }

@@ -1,12 +1,15 @@
 //! `deleteCalls` against the emulator's fault injection (issue 11): a 503 with `Retry-After` is
 //! waited for and sent again at most `retries` times; a connection cut before the recorder acts
 //! is retried and ends `failed`; a connection cut after the deletion is retried and ends
-//! `notFound`; under mixed faults every item's outcome agrees with the emulator's final state.
+//! `notFound`; under mixed faults every item's outcome agrees with the emulator's final state; a
+//! session that cannot renew its token before a retry leaves the item `failed` with
+//! `mayHaveDeleted` (found by the soak, `make soak`).
 
 use crate::support::*;
 use js_sys::Array;
-use verba_api::js::delete_calls;
+use verba_api::js::{create_client, delete_calls};
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// [`fixture`] with `calls` calls and the emulator's `faults` (a JSON object's members).
@@ -217,5 +220,69 @@ async fn a_429_with_retry_after_is_waited_for() {
     assert!(
         elapsed >= 1_000.0,
         "Retry-After: 1 was waited for ({elapsed} ms)"
+    );
+}
+
+/// A token of [`KEY`] in the fixture below that stops working a second after the reset.
+const SHORT_TOKEN: &str = "c0ffee00-1234-4abc-8def-0123456789ac";
+
+#[wasm_bindgen_test]
+async fn a_renewal_that_fails_before_a_retry_keeps_the_earlier_attempt_s_may_have_deleted() {
+    // Found by the soak: the first attempt deletes the call and its connection is cut (NETWORK,
+    // mayHaveDeleted); by the retry the token has expired (AUTH_FAILED), and the session's
+    // renewal fails (a wrong password). The item must not say that nothing was deleted.
+    // Every answer is held 1.2 s: the retry comes after the token's one second.
+    let fixture = format!(
+        r#"{{"apiKeys":[{{"key":"{KEY}","tokens":[{{"token":"{SHORT_TOKEN}","expiresOffsetS":1}}],"requiresToken":true}}],"users":[{{"userName":"{USER}","password":"{PASSWORD}","roles":["System Administrator","System Supervisor"]}}],"calls":[{},{}],"responseDelayMs":1200,"faults":{{"dropAfterDeleteRate":1}}}}"#,
+        r#"{"callID":"00000000-0000-4000-8000-000000000000","state":"finished","startOffsetS":-20,"endOffsetS":-10}"#,
+        r#"{"callID":"00000000-0000-4000-8000-000000000001","state":"finished","startOffsetS":-40,"endOffsetS":-30}"#,
+    );
+    reset(&fixture).await;
+    let credentials = js_sys::Object::new();
+    js_sys::Reflect::set(&credentials, &"userName".into(), &USER.into()).expect("set");
+    js_sys::Reflect::set(&credentials, &"password".into(), &"not-the-password".into())
+        .expect("set");
+    let client = create_client(options(&[
+        ("apiKey", KEY.into()),
+        ("token", SHORT_TOKEN.into()),
+        ("credentials", credentials.into()),
+    ]))
+    .expect("client");
+    let items: Array = (0..2).map(|n| JsValue::from_str(&call_id(n))).collect();
+    let batch_options = js_sys::Object::new();
+    js_sys::Reflect::set(&batch_options, &"concurrency".into(), &1.into()).expect("set");
+    js_sys::Reflect::set(&batch_options, &"retries".into(), &1.into()).expect("set");
+    let report = JsFuture::from(client.delete_calls(items.into(), batch_options.into()))
+        .await
+        .expect("a report");
+    let listed = calls().await;
+    assert!(
+        !listed.iter().any(|(id, _)| *id == call_id(0)),
+        "the first attempt deleted call 0"
+    );
+    let items = report_items(&report);
+    let first = &items[0];
+    let error = get(first, "error");
+    assert_eq!(
+        (
+            text(first, "outcome"),
+            get(&error, "mayHaveDeleted").as_bool()
+        ),
+        ("failed".to_owned(), Some(true)),
+        "call 0 is gone: the item may not say nothing was deleted ({})",
+        text(&error, "code")
+    );
+    assert_verba_error(&error, "NETWORK");
+    assert_eq!(
+        attempts(first),
+        2.0,
+        "the cut attempt and the refused retry"
+    );
+    // The failed renewal stopped the sending: call 1 was never sent.
+    assert_eq!(text(&items[1], "outcome"), "notAttempted");
+    assert!(
+        listed
+            .iter()
+            .any(|(id, marked)| *id == call_id(1) && !*marked)
     );
 }

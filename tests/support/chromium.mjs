@@ -1,5 +1,5 @@
 // The one way the JavaScript test suites start the system Chromium (headless, driven by
-// playwright-core): the e2e tests, the hostile-network suite and the consumers' browser check.
+// playwright-core): the e2e tests, the hostile-network suite, the consumers' browser check and the soak.
 import { chromium } from "playwright-core";
 
 /** Flags for a quiet, reproducible headless run: no GPU, no QUIC, no background traffic. */
@@ -14,7 +14,10 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Launches the system Chromium (`make setup-chromium` installs it). */
-export function launchChromium() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/**
+ * Launches the system Chromium (`make setup-chromium` installs it), with `extraArgs` after the
+ * flags above (the soak's memory flags, for one).
+ */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
