@@ -812,7 +812,8 @@ export interface BatchCounts {
 }
 
 /**
- * What `onProgress` gets after each settled item: `done` rises to `total`.
+ * What `onProgress` gets after each settled item: `done` rises to `total`. When a batch stops
+ * (cancelled, AUTH_FAILED), one last call counts the items left unsent: the last `done` is `total`.
  * @example onProgress: ({ done, total }) => { bar.value = done / total; }
  */
 export interface BatchProgress {
@@ -836,7 +837,7 @@ export interface BatchOptions {
   retries?: number | null | undefined;
   /** Stops the batch: nothing more is sent, requests under way are aborted; the promise still resolves. */
   signal?: AbortSignal | null | undefined;
-  /** Called after each settled item; what it throws is ignored. */
+  /** Called after each settled item (and once for those a stop leaves unsent); what it throws is ignored. */
   onProgress?: ((progress: BatchProgress) => void) | null | undefined;
 }
 

@@ -290,12 +290,12 @@ async function round(plan) {
     if (sum !== entries.length) problem(`${where}: counts sum to ${sum}`);
     const tally = {};
     if (report.aborted && !(abort && abort.controller.signal.aborted)) problem(`${where}: aborted without an abort`);
-    // onProgress is told of every item a worker settles; the items still unsent when the batch
-    // stops (an abort, AUTH_FAILED) are filled in as notAttempted at the end, untold.
     const stopped = report.aborted || (report.counts?.refused ?? 0) > 0;
+    // onProgress is told of every item a worker settles, and once more of the items still unsent
+    // when the batch stops (an abort, AUTH_FAILED): done rises, and ends at the total.
     if (progress) {
-      const least = entries.length - (report.counts?.notAttempted ?? 0);
-      if (!progress.monotonic || progress.last > entries.length || progress.last < least || (!stopped && progress.last !== entries.length)) {
+      const unsent = report.counts?.notAttempted ?? 0;
+      if (!progress.monotonic || progress.last !== entries.length || (progress.jumped && unsent === 0)) {
         problem(`${where}: onProgress ended at ${progress.last} of ${entries.length} (${report.counts?.notAttempted} notAttempted), monotonic ${progress.monotonic}`);
       }
     }
@@ -368,9 +368,12 @@ async function round(plan) {
     const watchProgress = rng.chance(0.5);
     return track(kind, `${entries.length} items`, async () => {
       const signal = armAbort(abort, kind);
-      const progress = watchProgress ? { last: 0, monotonic: true } : null;
+      // done rises by one per settled item; a stop's last call may jump to the total (the unsent
+      // items at once), and nothing may come after it.
+      const progress = watchProgress ? { last: 0, monotonic: true, jumped: false } : null;
       const onProgress = progress ? ({ done }) => {
-        if (done !== progress.last + 1) progress.monotonic = false;
+        if (progress.jumped) progress.monotonic = false;
+        else if (done !== progress.last + 1) progress.jumped = true;
         progress.last = done;
       } : undefined;
       let report = null;

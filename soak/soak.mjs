@@ -48,8 +48,8 @@
 //   itself checks what needs no emulator: one report item per input, counts that sum, attempts
 //   within retries + 1 (+ 1 for a session's repeat), mayHaveDeleted by code, ABORTED items whose
 //   cause is the abort reason, aborts that reject with the caller's reason, onProgress rising by
-//   one (to the total, or when the batch stops to at least total - notAttempted: the items left
-//   unsent are filled in without a call), no deleted for a call that never existed, no secret in
+//   one to the total (when the batch stops, the last call jumps to it: the items left unsent at
+//   once), no deleted for a call that never existed, no secret in
 //   any message, hostile codes and bounds.
 // - Settling: every operation the page starts is counted when it starts and when it settles; a
 //   round that has not settled after its deadline (10 minutes) is a failure naming what is stuck.

@@ -4,7 +4,8 @@
 //! `concurrency` workers take the items in input order from one cursor; each item is read and
 //! checked when its turn comes (nothing is kept per item but its entry in the report), sent
 //! through the client's session (one shared renewal, one repeat after `AUTH_FAILED`), sent again
-//! only after failures that allow it, and settled into the report, then `onProgress` is told.
+//! only after failures that allow it, and settled into the report, then `onProgress` is told
+//! (the items a stop leaves unsent, in one last call).
 //! An `AUTH_FAILED` that the session could not cure, or a failed token request, stops the
 //! sending; the caller's signal stops it too and aborts the requests under way. Whatever stops
 //! it, every item not settled is `notAttempted` and the promise resolves with the report.
@@ -262,6 +263,7 @@ async fn run(
     }
     // Workers never reject: each settles its items whatever happens.
     let _ = JsFuture::from(Promise::all(&workers)).await;
+    let mut unsent = false;
     for index in 0..total {
         if batch.report.get(index).is_undefined() {
             batch.settle(
@@ -270,7 +272,13 @@ async fn run(
                 Settled::not_attempted(),
                 false,
             );
+            unsent = true;
         }
+    }
+    // The items left unsent by a stop are told in one last call, so `done` always ends at
+    // `total` and a progress bar is never left short.
+    if unsent {
+        batch.tell(batch.counts.get());
     }
     let aborted = caller.is_some_and(|signal| signal.aborted());
     Ok(to_js(&ReportView {
@@ -440,7 +448,14 @@ impl Batch {
                 error: settled.error,
             }),
         );
-        if let (true, Some(on_progress)) = (told, &self.on_progress) {
+        if told {
+            self.tell(counts);
+        }
+    }
+
+    /// Calls `onProgress`, if given, with `counts`; what it throws is ignored.
+    fn tell(&self, counts: BatchCounts) {
+        if let Some(on_progress) = &self.on_progress {
             let progress = BatchProgress {
                 done: counts.total(),
                 total: self.items.length(),

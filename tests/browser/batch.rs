@@ -184,12 +184,14 @@ async fn an_abort_midway_resolves_with_every_item_accounted_for() {
     reset(&fixture(12, &[], 300)).await;
     let controller = web_sys::AbortController::new().expect("AbortController");
     let inputs: Vec<JsValue> = (0..12).map(|n| JsValue::from_str(&call_id(n))).collect();
+    let record = progress_recorder(false);
     let pending = delete_calls(
         array(&inputs),
         options(&[
             ("apiKey", OPEN_KEY.into()),
             ("concurrency", 2.into()),
             ("signal", controller.signal().into()),
+            ("onProgress", record.clone().into()),
         ]),
     );
     let abort = async {
@@ -208,6 +210,17 @@ async fn an_abort_midway_resolves_with_every_item_accounted_for() {
             .iter()
             .all(|outcome| outcome == "notAttempted")
     );
+    // Told after each of the four settled items, then once for the eight left unsent: done
+    // ends at total.
+    let seen = Array::from(&get(&record, "seen"));
+    let done: Vec<f64> = seen
+        .iter()
+        .map(|entry| Array::from(&entry).get(0).as_f64().unwrap_or(-1.0))
+        .collect();
+    assert_eq!(done, [1.0, 2.0, 3.0, 4.0, 12.0]);
+    let last = Array::from(&seen.get(4));
+    assert_eq!(last.get(1).as_f64(), Some(12.0), "total");
+    assert_eq!(get(&last.get(2), "notAttempted").as_f64(), Some(8.0));
     for item in &items(&report)[2..4] {
         let error = get(item, "error");
         assert_verba_error(&error, "ABORTED");
