@@ -12,8 +12,8 @@ export const EMULATOR_BIN = `${ROOT}target/release/verba-emulator`;
 /**
  * Starts the binary with `--host 127.0.0.1 --port 0` and `args`; resolves once it listens with
  * `{ child, url, output, waitForOutput, stop }`: `url` without a trailing slash, `output()`
- * everything it has written to stdout and stderr so far (the request log; a line may come a
- * moment after the answer it logs), `waitForOutput(pattern)` the output once `pattern` (a RegExp)
+ * everything it has written to stdout and stderr so far (the request log, kept whole: start
+ * long runs with `--quiet`; a line may come a moment after the answer it logs), `waitForOutput(pattern)` the output once `pattern` (a RegExp)
  * matches it (rejects after `ms`, 5 s by default), `stop()` SIGTERM and wait. Rejects with its
  * output if it exits before listening. Stopped when this process exits, whatever the outcome.
  */
@@ -28,7 +28,8 @@ export function spawnEmulator(args) {
     const output = () => out;
     const waitForOutput = async (pattern, ms = 5000) => {
       const until = Date.now() + ms;
-      while (!pattern.test(out)) {
+      const once = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, "")); // no lastIndex between tries
+      while (!once.test(out)) {
         if (Date.now() > until) throw new Error(`the emulator's output never matched ${pattern}:\n${out}`);
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -40,9 +41,11 @@ export function spawnEmulator(args) {
         child.once("exit", () => done());
         child.kill("SIGTERM");
       });
-    process.on("exit", () => {
+    const killOnExit = () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    });
+    };
+    process.on("exit", killOnExit);
+    child.once("exit", () => process.off("exit", killOnExit));
     child.stderr.on("data", (chunk) => (out += chunk));
     child.stdout.on("data", (chunk) => {
       out += chunk;
