@@ -787,10 +787,13 @@ export interface VerbaClient {
 
 /**
  * `deleteCall`'s options without the selector and `signal`: what the items of a `deleteCalls`
- * share.
+ * share. `responseType` HTML is refused (VALIDATION): an HTML reply carries no API code, so a
+ * report could not tell a deletion from a refusal.
  * @example const connection: ConnectionOptions = { apiKey, token, baseUrl: "https://recorder.example.com" };
  */
-export type ConnectionOptions = Omit<DeleteCallSettings, "signal">;
+export type ConnectionOptions = Omit<DeleteCallSettings, "signal" | "responseType"> & {
+  responseType?: Exclude<ResponseType, "HTML"> | Lowercase<Exclude<ResponseType, "HTML">> | null | undefined;
+};
 
 /**
  * One item of a batch: a callID, or a selector.

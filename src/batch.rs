@@ -179,6 +179,21 @@ fn count_in(
     }
 }
 
+/// Why a batch refuses `responseType: "HTML"`: an HTML reply carries no API code, so its
+/// outcome would follow the HTTP status alone, and a recorder's "call not found" page (HTTP
+/// 200) would be counted `deleted`. A report must not claim more than the replies say.
+pub fn html_in_batch() -> ValidationIssue {
+    ValidationIssue::new(
+        Field::ResponseType,
+        IssueCode::InvalidResponseType,
+        &[
+            "responseType HTML cannot be counted: an HTML reply carries no API code, so a \
+             deletion could not be told from a refusal; use XML (the default), JSON or TEXT \
+             for deleteCalls.",
+        ],
+    )
+}
+
 /// Checks a batch's own options: `concurrency`, `retries`, `signal` (its presence; the browser
 /// layer tells an `AbortSignal`) and `onProgress` (a function).
 pub fn validate_batch_settings(

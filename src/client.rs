@@ -354,6 +354,15 @@ impl ClientConfig {
     pub fn api_key(&self) -> &str {
         &self.api_key
     }
+
+    /// Whether the config asks for HTML replies, which a batch refuses
+    /// ([`crate::batch::html_in_batch`]).
+    pub fn asks_for_html(&self) -> bool {
+        matches!(
+            crate::validation::rules::response_type(self.connection.get(Field::ResponseType)),
+            Ok(Some(crate::params::ResponseType::Html))
+        )
+    }
 }
 
 /// The connection options of `options` (those of a config that every DeleteCall of the client

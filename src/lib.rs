@@ -76,7 +76,7 @@ pub use wasm::exports as js;
 pub use batch::{
     BACKOFF_BASE_MS, BACKOFF_CAP_MS, BatchCounts, BatchProgress, BatchSettings,
     DEFAULT_CONCURRENCY, DEFAULT_RETRIES, MAX_CONCURRENCY, MAX_RETRIES, Outcome,
-    RETRY_AFTER_CAP_MS, backoff_ms, outcome_of, retry_after_seconds, retryable,
+    RETRY_AFTER_CAP_MS, backoff_ms, html_in_batch, outcome_of, retry_after_seconds, retryable,
     validate_batch_settings,
 };
 pub use client::{

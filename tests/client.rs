@@ -358,3 +358,27 @@ fn token_request_errors_never_say_a_call_may_be_deleted() {
             .starts_with("Invalid RequestToken options")
     );
 }
+
+#[test]
+fn a_config_asking_for_html_is_told_apart_for_batches() {
+    for (response_type, html) in [
+        (None, false),
+        (Some("XML"), false),
+        (Some("json"), false),
+        (Some("TEXT"), false),
+        (Some("HTML"), true),
+        (Some("html"), true),
+        (Some("Html"), true),
+    ] {
+        let options = match response_type {
+            Some(kind) => config().with("responseType", kind),
+            None => config(),
+        };
+        let client = ClientConfig::validate(&options, CredentialsInput::Absent).unwrap();
+        assert_eq!(client.asks_for_html(), html, "{response_type:?}");
+    }
+    let issue = verba_api::html_in_batch();
+    assert_eq!(issue.field, "responseType");
+    assert_eq!(issue.code, IssueCode::InvalidResponseType);
+    assert!(issue.message.contains("use XML"), "{}", issue.message);
+}

@@ -89,6 +89,8 @@ function issueText(issue) {
       return "Plain http:// to another computer would send the API key unencrypted: use https://, or tick “Allow plain http://” under Request options.";
     case "url_too_long":
       return "The request is too long for GET: choose POST.";
+    case "html_in_batch": // the page's word for deleteCalls' refusal of HTML replies
+      return "HTML replies cannot be counted (they carry no result code): choose XML, JSON or TEXT under Request options to delete many calls.";
     default: {
       // The package's sentence, with the field's name for the option's ("userName" for
       // createClient's "credentials.userName" too).
@@ -254,6 +256,8 @@ function bulkConnection() {
   if (state.auth === "signIn" && state.client) probe.token = SIGNED_IN_TOKEN;
   const issues = validateDeleteCall(probe).issues.filter((i) => i.field !== "callID");
   if (state.auth === "signIn" && !state.client) issues.unshift({ field: "token", code: "sign_in_required" });
+  // deleteCalls refuses HTML replies (no API code to count): said here, before anything is sent.
+  if (String(options.responseType ?? "").toUpperCase() === "HTML") issues.push({ field: "responseType", code: "html_in_batch" });
   return { options, client: state.auth === "signIn" ? state.client : null, signedInAs: state.signedInAs, issues };
 }
 

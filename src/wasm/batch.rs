@@ -16,7 +16,7 @@ use super::input::{self, ObjectArgument};
 use super::output::{error_value_with, to_js};
 use super::transport::{OnAbort, set_timeout};
 use crate::batch::{
-    BatchCounts, BatchProgress, BatchSettings, Outcome, backoff_ms, outcome_of,
+    BatchCounts, BatchProgress, BatchSettings, Outcome, backoff_ms, html_in_batch, outcome_of,
     retry_after_seconds, retryable, validate_batch_settings,
 };
 use crate::client::{ClientConfig, CredentialsInput};
@@ -85,6 +85,9 @@ pub async fn delete_calls(items: JsValue, options: JsValue) -> Result<JsValue, J
         input::report_unparseable_base_url(&mut issues);
     }
     let settings = settings(&read.options);
+    if config.as_ref().is_ok_and(ClientConfig::asks_for_html) {
+        issues.push(html_in_batch());
+    }
     let (config, settings) = match (config, settings) {
         (Ok(config), Ok(settings)) if issues.is_empty() => (config, settings),
         (config, settings) => {
@@ -124,6 +127,9 @@ pub(crate) async fn client_delete_calls(
             None => unknown_option(&Field::BATCH, name),
         })
         .collect();
+    if shared.config().asks_for_html() {
+        issues.push(html_in_batch());
+    }
     let settings = match settings(&read) {
         Ok(settings) if issues.is_empty() => settings,
         outcome => {

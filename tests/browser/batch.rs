@@ -355,6 +355,12 @@ async fn invalid_shared_options_or_items_reject_and_send_nothing() {
             options(&[("apiKey", OPEN_KEY.into())]),
             "items",
         ),
+        // An HTML reply has no API code: a report could not tell a deletion from a refusal.
+        (
+            array(&[JsValue::from_str(&call_id(0))]),
+            options(&[("apiKey", OPEN_KEY.into()), ("responseType", "html".into())]),
+            "responseType",
+        ),
     ];
     for (items, options, field) in cases {
         let error = match delete_calls(items, options).await {
@@ -370,6 +376,25 @@ async fn invalid_shared_options_or_items_reject_and_send_nothing() {
         let issues = Array::from(&get(&error, "issues"));
         assert_eq!(text(&issues.get(0), "field"), field);
     }
+    // A client whose config asks for HTML may delete one call (the reply is shown as it came)
+    // but not a batch.
+    let client = create_client(options(&[
+        ("apiKey", OPEN_KEY.into()),
+        ("responseType", "HTML".into()),
+    ]))
+    .expect("client");
+    let error = JsFuture::from(
+        client.delete_calls(array(&[JsValue::from_str(&call_id(0))]), JsValue::UNDEFINED),
+    )
+    .await
+    .expect_err("HTML refused");
+    assert_verba_error(&error, "VALIDATION");
+    let issues = Array::from(&get(&error, "issues"));
+    assert_eq!(text(&issues.get(0), "field"), "responseType");
+    assert!(
+        text(&issues.get(0), "message").contains("XML"),
+        "the fix is named"
+    );
     assert_eq!(requests().await.0, 0.0, "nothing was sent");
     // An empty batch is a report of nothing.
     let report = delete_calls(array(&[]), options(&[("apiKey", OPEN_KEY.into())]))

@@ -353,6 +353,19 @@ await runE2e("bulk panel e2e", async ({ page }) => {
     await assertAccessible(page, "bulk: invalid lines marked");
   });
 
+  await check("HTML replies under Request options: the panel says a batch cannot count them, Delete off", async () => {
+    const options = page.locator("details.options");
+    if (!(await options.evaluate((el) => el.open))) await options.locator("summary").click();
+    assert.ok(await deleteButton.isEnabled(), "Delete on before");
+    await page.locator("#responseType").selectOption("HTML");
+    await page.locator("#bulk-issues").getByText("HTML replies cannot be counted", { exact: false }).waitFor();
+    assert.ok(await deleteButton.isDisabled(), "Delete off with HTML");
+    await page.locator("#responseType").selectOption("XML");
+    await page.locator("#bulk-issues").getByText("HTML replies cannot be counted", { exact: false }).waitFor({ state: "detached" });
+    assert.ok(await deleteButton.isEnabled(), "Delete on again with XML");
+    await options.locator("summary").click();
+  });
+
   await check("confirmation: how many calls, where, the invalid lines, irreversible; Escape sends nothing", async () => {
     await page.locator("#bulk-concurrency").selectOption("8");
     await deleteButton.click();

@@ -3,6 +3,7 @@
 // `any`) fail this test. Each line holds one mistake only: the rest of it is valid.
 import init, {
   deleteCall,
+  deleteCalls,
   validateDeleteCall,
   validateParameter,
   VerbaError,
@@ -213,4 +214,12 @@ export async function clientUse(): Promise<number | undefined> {
   await client.requestToken({ apiKey });
   client.forgetToken();
   return expiresAt;
+}
+
+export async function batchReplies(apiKey: string): Promise<void> {
+  await deleteCalls([callID], { apiKey, responseType: "JSON" });
+  // @ts-expect-error: a batch cannot count HTML replies (no API code).
+  await deleteCalls([callID], { apiKey, responseType: "HTML" });
+  // @ts-expect-error: in any letter case.
+  await deleteCalls([callID], { apiKey, responseType: "html" });
 }
