@@ -12,10 +12,11 @@
 //   each round also makes clients of its own (createClient per round, so clients are not leaked).
 //   The emulator serves the repository as its static folder (loopback only, for the run), so that
 //   the page at /soak/soak.html imports the bench page's memory helpers (bench/page-memory.mjs).
-// - Rounds: the reset route takes at most 1 MiB, so each round resets the emulator to fresh calls
+// - Rounds: each round resets the emulator to fresh calls (rounds rather than one 100,000-call
+//   fixture: the emulator's store scans its calls for every request, and a failure names a round)
 //   (SOAK_ROUND_CALLS, default SOAK_REQUESTS / 12 clamped to 200..5,000; a 5,000-call fixture is
-//   about 0.7 MB), runs the round's mix, then checks every call against GET /__emulator/calls and
-//   reads the request count and the faults met from GET /__emulator/requests. Requests are counted
+//   about 0.7 MB, the reset route takes 16 MiB), runs the round's mix, then checks every call
+//   against GET /__emulator/calls and reads the request count and the faults met from GET /__emulator/requests. Requests are counted
 //   as the emulator counts them (every /verba/api request, RequestTokens included) plus the
 //   hostile server's API requests; rounds go on until the sum reaches SOAK_REQUESTS (the last
 //   round is sized from the requests per call seen so far, so the run ends close to the target).
