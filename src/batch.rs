@@ -187,9 +187,8 @@ pub fn html_in_batch() -> ValidationIssue {
         Field::ResponseType,
         IssueCode::InvalidResponseType,
         &[
-            "responseType HTML cannot be counted: an HTML reply carries no API code, so a \
-             deletion could not be told from a refusal; use XML (the default), JSON or TEXT \
-             for deleteCalls.",
+            "responseType HTML cannot be counted in a batch (an HTML reply has no API code): \
+             use XML, JSON or TEXT.",
         ],
     )
 }
