@@ -380,5 +380,9 @@ fn a_config_asking_for_html_is_told_apart_for_batches() {
     let issue = verba_api::html_in_batch();
     assert_eq!(issue.field, "responseType");
     assert_eq!(issue.code, IssueCode::InvalidResponseType);
-    assert!(issue.message.contains("use XML, JSON or TEXT"), "{}", issue.message);
+    assert!(
+        issue.message.contains("use XML, JSON or TEXT"),
+        "{}",
+        issue.message
+    );
 }
