@@ -248,10 +248,18 @@ await runE2e("dev proxy e2e", async ({ page }) => {
       assert.equal(await page.locator("#userName").inputValue(), "", "no demo user for a real recorder");
       await page.locator("#userName").fill(DEMO_USER);
       await page.locator("#password").fill(DEMO_PASSWORD);
-      const reply = page.waitForResponse((r) => r.url().includes("action=RequestToken"));
+      // The issued token, read on its way to the page (DevTools' copy of a response body read as
+      // a stream is not always kept: waitForResponse().text() failed now and then).
+      const isTokenRequest = (url) => url.pathname === "/verba/api" && url.searchParams.get("action") === "RequestToken";
+      let body = "";
+      await page.route(isTokenRequest, async (route) => {
+        const response = await route.fetch();
+        body = await response.text();
+        await route.fulfill({ response, body });
+      });
       await page.locator("#signin-button").click();
-      const body = await (await reply).text();
       await page.locator("#signed-in").waitFor({ state: "visible" });
+      await page.unroute(isTokenRequest);
       issuedToken = /[0-9A-F]{48}/i.exec(body)?.[0] ?? null;
       assert.equal(await page.locator("#signed-in-user").innerText(), DEMO_USER);
       assert.equal(await page.locator("#password").inputValue(), "", "the page keeps no password");
@@ -325,7 +333,11 @@ await runE2e("dev proxy e2e", async ({ page }) => {
       const aByName = A.replace("127.0.0.1", "localhost");
       await baseUrl.fill(aByName);
       await baseUrl.press("Tab");
-      await page.waitForFunction((host) => document.getElementById("target-text").textContent.includes(host), new URL(aByName).host);
+      // Typing shows "Recorder · localhost:…" at once; the refresh then finds the proxy there.
+      await page.waitForFunction((host) => {
+        const text = document.getElementById("target-text").textContent;
+        return text.startsWith("Real recorder") && text.includes(host);
+      }, new URL(aByName).host);
       assert.equal(await targetText.innerText(), `Real recorder · ${B_HOST} (through the development proxy at ${new URL(aByName).host})`);
       assert.match(await unavailable.innerText(), new RegExp(`through the development proxy at ${new URL(aByName).host.replace(/\./g, "\\.")}\\.`));
       // Empty again: back to the proxy's view.
@@ -370,6 +382,27 @@ await runE2e("dev proxy e2e", async ({ page }) => {
       assert.deepEqual(leaks, [], `secrets in A's log: ${leaks.join(", ")}; near: ${JSON.stringify(leakExcerpt([output], secrets))}`);
       // And B's request log, as the page could read it, holds names only.
       assert.deepEqual(secretLeaks([JSON.stringify(await requestsOfB())], secrets), []);
+    });
+
+    await check("no readable answer through the proxy: outcome unknown, check on the recorder (no list to refresh)", async () => {
+      // A 502 page in place of the answer (routed in the page, so A's and B's logs are as above).
+      const isApi = (url) => url.pathname === "/verba/api";
+      await page.route(isApi, (route) => route.fulfill({ status: 502, contentType: "text/html", body: "<html><body>Bad Gateway</body></html>" }));
+      await setRequestOptions("POST", "XML");
+      // Back from B's emulator view to the proxy, the demo key and token were cleared again.
+      for (const id of ["#apiKey", "#token"]) assert.equal(await page.locator(id).inputValue(), "", `${id} cleared`);
+      await page.locator("#apiKey").fill(DEMO_API_KEY);
+      await page.locator("#token").fill(DEMO_TOKEN);
+      await selectorValue.fill(UNKNOWN_CALL_ID.replace(/1$/, "2")); // not the one just tried: Delete is off for it
+      await confirmDeletion(page);
+      const error = result.locator("[data-outcome='error'][data-code='HTTP_ERROR']");
+      await error.waitFor();
+      await page.unroute(isApi);
+      const text = await error.innerText();
+      assert.match(text, /Outcome unknown/);
+      assert.match(text, /The recorder may have deleted the call; check on the recorder before trying again/);
+      assert.doesNotMatch(text, /refresh the list/);
+      dropProblems((p) => /502/.test(p));
     });
 
     await check("no secret in the page, no console or page error but A's 404s for the call list", async () => {
