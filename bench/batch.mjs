@@ -31,19 +31,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { machine } from "./machine.mjs";
 import { EMULATOR_BIN as EMULATOR, spawnEmulator } from "../tests/support/emulator-process.mjs";
+import { launchChromium } from "../tests/support/chromium.mjs";
 
 const BENCH = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PKG = `${ROOT}pkg/`;
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--enable-precise-memory-info", "--js-flags=--expose-gc",
-];
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const envInt = (name, fallback) => (process.env[name] === undefined ? fallback : Number.parseInt(process.env[name], 10));
@@ -350,7 +344,7 @@ async function main() {
     if (!existsSync(path)) throw new Error(`missing ${path}: run \`make bench\` (it builds everything first)`);
   }
   const results = { settings: SETTINGS, targets: TARGETS };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
   try {
     results.machine = machine(browser.version());
     if (SETTINGS.items > 0 && SETTINGS.rounds > 0) await throughput(browser, results);

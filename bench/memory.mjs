@@ -8,13 +8,12 @@
 // emulator as warm-up, the memory size read (`(await init()).memory.buffer.byteLength`), the
 // huge reply once, the size again, then three more times, the size again. Wasm memory never
 // shrinks, so the figures are the high-water mark each reply pushed it to.
-import { chromium } from "playwright-core";
+import { launchChromium } from "../tests/support/chromium.mjs";
 
 const BASE = process.env.VERBA_EMULATOR_URL;
 const HOSTILE = process.env.VERBA_HOSTILE_URL;
 const KEY = "6f1c3a52-8d4e-4b7a-9c21-0e5f7d8a9b10";
 const TOKEN = "c0ffee00-1234-4abc-8def-0123456789ab";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"];
 
 const SCENARIOS = [
   ["huge-length", "200 MB with Content-Length"],
@@ -35,7 +34,7 @@ async function resetEmulator(ids) {
 
 async function main() {
   if (!BASE || !HOSTILE) throw new Error("run through tests/support/with-emulator.sh with VERBA_WWW=tests/hostile/www");
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const rows = [];
   try {
     for (const [route, label] of SCENARIOS) {

@@ -22,19 +22,14 @@ import { createServer } from "node:net";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
-import { chromium } from "playwright-core";
 import { machine } from "./machine.mjs";
 import { EMULATOR_BIN as EMULATOR, spawnEmulator } from "../tests/support/emulator-process.mjs";
 import { IMPLEMENTATIONS, BASELINES } from "./impls.mjs";
+import { launchChromium } from "../tests/support/chromium.mjs";
 
 const BENCH = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PKG = `${ROOT}pkg/`;
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const AGREEMENT_ONLY = process.argv.includes("--agreement");
@@ -176,7 +171,7 @@ async function main() {
   const stopEmulator = () => { if (emulator.child.exitCode === null) emulator.child.kill("SIGTERM"); };
   process.on("exit", stopEmulator);
   log(`emulator at ${emulator.url}`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     results.machine = machine(browser.version());
 

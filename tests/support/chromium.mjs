@@ -1,5 +1,6 @@
 // The one way the JavaScript test suites start the system Chromium (headless, driven by
-// playwright-core): the e2e tests, the hostile-network suite, the consumers' browser check and the soak.
+// playwright-core): the e2e tests, the hostile-network suite, the consumers' browser check, the
+// soak and the benches.
 import { chromium } from "playwright-core";
 
 /** Flags for a quiet, reproducible headless run: no GPU, no QUIC, no background traffic. */
