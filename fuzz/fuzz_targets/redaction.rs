@@ -9,7 +9,7 @@
 #![no_main]
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
-use verba_api::{DeleteCallOptions, DeleteCallResult, ResponseType, VerbaError};
+use verba_api::{DeleteCallOptions, ResponseType};
 
 /// The key's digits and the token's characters leave out the letters of `REDACTED` (in any
 /// case) and the hyphen, so that the library's own `…REDACTED` can never complete a secret
@@ -198,18 +198,6 @@ fn reply(u: &mut Unstructured, secrets: &[&str]) -> Result<(String, ResponseType
     })
 }
 
-fn shown(outcome: &std::result::Result<DeleteCallResult, VerbaError>) -> String {
-    match outcome {
-        Ok(result) => [
-            result.message.as_deref().unwrap_or(""),
-            "\n",
-            result.raw.as_deref().unwrap_or(""),
-        ]
-        .concat(),
-        Err(error) => error.to_string(),
-    }
-}
-
 /// `text` with its JSON escapes (`\uXXXX`, `\"`, `\\`, `\/`) decoded, one character each.
 fn json_decoded(text: &str) -> String {
     let mut out = String::new();
@@ -281,6 +269,9 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+mod common;
+use common::shown;
 
 #[path = "../../tests/support/secret_reader.rs"]
 mod secret_reader;
